@@ -1,0 +1,41 @@
+import { _electron as electron, expect, test } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { invokeChannelNames } from '../src/shared/contract/channels';
+
+/** The Electron binary if this machine has one; `require('electron')` gives its path. */
+function electronBinary(): string | null {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+test.describe('Electron shell', () => {
+  test.skip(binary === null, 'No Electron binary on this machine (it cannot be downloaded here); the same journeys run in Chromium through the web host.');
+
+  test('opens the sample folder in a locked-down window', async () => {
+    const app = await electron.launch({ executablePath: binary!, args: [repoRoot, path.join(repoRoot, 'resources', 'sample-content')] });
+    const page = await app.firstWindow();
+    await expect(page.getByRole('option').first()).toBeVisible();
+    const globals = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      api: Object.keys(window.api).sort(),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', api: [...invokeChannelNames, 'on'].sort() });
+    // A second window is never allowed: window.open is denied by the shell.
+    const opened = await page.evaluate(() => window.open('https://example.com/') !== null);
+    expect(opened).toBe(false);
+    expect(app.windows()).toHaveLength(1);
+    await page.getByRole('option').first().click();
+    await expect(page.getByLabel('Raw text')).toContainText('---');
+    await app.close();
+  });
+});

@@ -1,0 +1,41 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { invokeChannelNames } from '../src/shared/contract/channels';
+import { expect, test } from './fixtures/web-host';
+
+async function countItems(folder: string): Promise<number> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.md') && !path.relative(folder, e.parentPath).split(path.sep).some((s) => s.startsWith('.'))).length;
+}
+
+test('opens the folder, lists its items and shows one read-only', async ({ page, folio }) => {
+  await page.goto(folio.url);
+  const expected = await countItems(folio.folder);
+  expect(expected).toBeGreaterThan(20);
+  await expect(page.getByText(`${expected} items`)).toBeVisible();
+  await expect(page.locator('.workspace-name')).toHaveText(path.basename(folio.folder));
+
+  const first = page.getByRole('option').first();
+  const relPath = await first.getAttribute('data-path');
+  expect(relPath).toBeTruthy();
+  await first.click();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  const raw = page.getByLabel('Raw text');
+  await expect(raw).toContainText('---');
+  // The raw view is the file's text as on disk, not a re-serialisation.
+  const disk = await readFile(path.join(folio.folder, relPath!), 'utf8');
+  expect(await raw.textContent()).toBe(disk);
+});
+
+test('the page has no Node and window.api is exactly the contract', async ({ page, folio }) => {
+  await page.goto(folio.url);
+  await expect(page.getByRole('option').first()).toBeVisible();
+  const globals = await page.evaluate(() => ({
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process,
+    api: Object.keys(window.api).sort(),
+  }));
+  expect(globals.require).toBe('undefined');
+  expect(globals.process).toBe('undefined');
+  expect(globals.api).toEqual([...invokeChannelNames, 'on'].sort());
+});

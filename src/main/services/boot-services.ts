@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { EventSink } from '../ipc/event-sink';
+import type { HostCapabilities } from './host/host-capabilities';
+import { SettingsService } from './settings/settings-service';
+import { WorkspaceService } from './workspace/workspace-service';
+
+/** Every long-lived service, built once per shell by `bootServices`. */
+export interface FolioServices {
+  readonly settings: SettingsService;
+  readonly workspace: WorkspaceService;
+  readonly host: HostCapabilities;
+}
+
+export interface BootOptions {
+  /** The app's data folder (settings, index cache, drafts). */
+  readonly dataDir: string;
+  readonly host: HostCapabilities;
+  readonly events: EventSink;
+}
+
+/**
+ * Builds the services in dependency order and returns them with a `shutdown` that stops them in
+ * reverse (closing watchers, flushing drafts). Shared by the Electron shell and the web host so
+ * both run the very same code behind the contract.
+ */
+export async function bootServices(options: BootOptions): Promise<{ services: FolioServices; shutdown: () => Promise<void> }> {
+  const settings = new SettingsService(path.join(options.dataDir, 'settings.json'));
+  await settings.boot();
+  const workspace = new WorkspaceService(settings, options.events);
+  await workspace.boot();
+  const started = [settings, workspace];
+  const services: FolioServices = { settings, workspace, host: options.host };
+  return {
+    services,
+    async shutdown() {
+      for (const service of started.reverse()) await service.shutdown();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { FrontMatterSplit } from '../../../shared/domain/frontmatter/split-front-matter';
+import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-index';
+
+function asText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+/** The list's title and date for one file, from the fast index parser. */
+export function summariseFrontMatter(split: FrontMatterSplit): { title: string | null; date: string | null } {
+  const parsed = parseForIndex(split);
+  const data = parsed.data ?? {};
+  return { title: asText(data['title']), date: asText(data['date']) };
+}

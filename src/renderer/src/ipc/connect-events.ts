@@ -1,0 +1,16 @@
+import { api } from './api';
+import { useFolioStore } from '../store';
+
+/**
+ * Routes main-process events into store actions, outside React, so components only ever read
+ * the store. Returns a function that disconnects every listener.
+ */
+export function connectEvents(): () => void {
+  const { workspaceOpened, workspaceChanged, showNotice } = useFolioStore.getState();
+  const offs = [
+    api.on('workspace:opened', (info) => void workspaceOpened(info)),
+    api.on('workspace:changed', (event) => void workspaceChanged(event)),
+    api.on('app:notice', (notice) => showNotice(notice)),
+  ];
+  return () => offs.forEach((off) => off());
+}

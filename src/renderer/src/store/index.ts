@@ -1,0 +1,14 @@
+import { create } from 'zustand';
+import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
+
+/** The whole renderer state: one bound store made of slices (zustand slices pattern). */
+export type FolioState = WorkspaceSlice & DocumentSlice & UiSlice;
+
+/** The bound store; components select the smallest value they need. */
+export const useFolioStore = create<FolioState>()((...a) => ({
+  ...createWorkspaceSlice(...a),
+  ...createDocumentSlice(...a),
+  ...createUiSlice(...a),
+}));

@@ -1,0 +1,63 @@
+/** Data crossing the process boundary: plain, readonly, serialisable. Paths are workspace-relative POSIX. */
+
+/** Which shell the renderer is running in; some capabilities (native dialogs, trash) differ. */
+export type HostKind = 'electron' | 'web';
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly host: HostKind;
+  readonly platform: string;
+}
+
+export interface WorkspaceInfo {
+  /** Absolute folder path, shown to the user; never sent back as a file path. */
+  readonly root: string;
+  readonly name: string;
+}
+
+/** Why a file cannot be edited in place; absent when it can. */
+export type ReadOnlyReason = 'binary' | 'non-utf8' | 'large' | 'unsupported-front-matter' | 'symlink';
+
+/** One row of the item list: just what the list needs, never the whole document. */
+export interface ItemSummary {
+  readonly path: string;
+  readonly title: string | null;
+  readonly date: string | null;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly readOnly?: ReadOnlyReason;
+}
+
+/** A document as loaded for editing: its text and the hash later saves are checked against. */
+export interface DocumentSnapshot {
+  readonly path: string;
+  /** The full text (BOM included). In large-file mode only a preview of the start. */
+  readonly text: string;
+  /** sha256 of the bytes on disk the text came from; a save must present it back. Null when only a preview was read. */
+  readonly hash: string | null;
+  /** True when `text` is only the start of the file (large-file mode). */
+  readonly truncated: boolean;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly readOnly?: ReadOnlyReason;
+}
+
+export type ChangeKind = 'add' | 'change' | 'unlink';
+
+export interface WorkspaceChange {
+  readonly path: string;
+  readonly kind: ChangeKind;
+}
+
+/** One batch of changes on disk: a git checkout of thousands of files arrives as a few of these. */
+export interface WorkspaceChangedEvent {
+  readonly changes: readonly WorkspaceChange[];
+}
+
+export type NoticeLevel = 'info' | 'warning' | 'error';
+
+export interface Notice {
+  readonly level: NoticeLevel;
+  readonly message: string;
+}

@@ -1,0 +1,4 @@
+export * from './channels';
+export * from './dto';
+export * from './errors';
+export * from './build-folio-api';

@@ -1,0 +1,111 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { invokeChannelNames, type InvokeChannel } from '../../shared/contract';
+import { rawDataToString } from './raw-data-to-string';
+import { startWebHost, type WebHost } from './start-web-host';
+
+/** Arguments that satisfy each channel's schema, so the test reaches every handler. */
+const sampleArgs: Record<InvokeChannel, unknown[]> = {
+  'app:info': [],
+  'workspace:current': [],
+  'workspace:open': [{}],
+  'workspace:recent': [],
+  'workspace:list': [],
+  'document:read': ['news/first.md'],
+  'shell:openExternal': ['https://example.com/'],
+};
+
+describe('web host', () => {
+  let dir: string;
+  let host: WebHost;
+  const opened: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'folio-webhost-'));
+    await mkdir(path.join(dir, 'renderer'));
+    await writeFile(path.join(dir, 'renderer', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+    await mkdir(path.join(dir, 'folder', 'news'), { recursive: true });
+    await writeFile(path.join(dir, 'folder', 'news', 'first.md'), "---\ntitle: First\ndate: '2024-01-05'\n---\nBody\n");
+    host = await startWebHost({ rendererDir: path.join(dir, 'renderer'), folder: path.join(dir, 'folder'), dataDir: path.join(dir, 'data'), version: '0.0.0-test', onOpenExternal: (u) => opened.push(u) });
+  });
+
+  afterAll(async () => {
+    await host.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function connect(): Promise<{ call: (channel: string, args: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>; close: () => void }> {
+    const token = new URL(host.url).searchParams.get('token');
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { Cookie: `folio_token=${token}` } });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    let id = 0;
+    return {
+      call: (channel, args) =>
+        new Promise((resolve) => {
+          const myId = ++id;
+          const onMessage = (data: WebSocket.RawData) => {
+            const message = JSON.parse(rawDataToString(data)) as { id?: number; result: never };
+            if (message.id === myId) {
+              ws.off('message', onMessage);
+              resolve(message.result);
+            }
+          };
+          ws.on('message', onMessage);
+          ws.send(JSON.stringify({ id: myId, channel, args }));
+        }),
+      close: () => ws.close(),
+    };
+  }
+
+  it('answers every contract channel over the socket', async () => {
+    const client = await connect();
+    for (const channel of invokeChannelNames) {
+      const result = await client.call(channel, sampleArgs[channel]);
+      expect(result.error?.code, channel).not.toBe('unknown-channel');
+      expect(result.error?.code, channel).not.toBe('invalid-argument');
+    }
+    client.close();
+  });
+
+  it('serves the same services: lists and reads the folder', async () => {
+    const client = await connect();
+    const list = await client.call('workspace:list', []);
+    expect(list.value).toEqual([expect.objectContaining({ path: 'news/first.md', title: 'First', date: '2024-01-05' })]);
+    const read = await client.call('document:read', ['news/first.md']);
+    expect(read.value).toMatchObject({ path: 'news/first.md', text: "---\ntitle: First\ndate: '2024-01-05'\n---\nBody\n" });
+    const escape = await client.call('document:read', ['../renderer/index.html']);
+    expect(escape.error?.code).toBe('path-refused');
+    client.close();
+  });
+
+  it('opens only checked links', async () => {
+    const client = await connect();
+    expect((await client.call('shell:openExternal', ['javascript:alert(1)'])).ok).toBe(false);
+    expect((await client.call('shell:openExternal', ['https://example.com/a'])).ok).toBe(true);
+    expect(opened).toEqual(['https://example.com/', 'https://example.com/a']);
+    client.close();
+  });
+
+  it('refuses a socket without the token', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`);
+    const outcome = await new Promise((resolve) => {
+      ws.once('open', () => resolve('open'));
+      ws.once('error', () => resolve('refused'));
+    });
+    expect(outcome).toBe('refused');
+  });
+
+  it('injects the bridge before the renderer and sends the CSP header', async () => {
+    const response = await fetch(host.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(await response.text()).toMatch(/<head>\s*<script type="module" src="\.\/web-bridge\.js"><\/script>/);
+  });
+});
