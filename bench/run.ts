@@ -1,0 +1,109 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { walkContentFiles } from '../src/main/services/index/walk-content-files';
+import { splitFrontMatter } from '../src/shared/domain/frontmatter/split-front-matter';
+import { parseForIndex } from '../src/shared/domain/frontmatter/parse-for-index';
+import { writeCorpus } from './generate-corpus';
+import { measureInterleaved, type Measurement } from './measure';
+
+/*
+ * `npm run bench [-- --sizes 1000,10000,50000 --runs 5]`: generates seed-shaped corpora in a temp
+ * folder and compares Folio's pipelines with baselines measured in the same run. Targets are
+ * ratios (docs/performance.md): absolute times on a shared 2-core machine drift.
+ */
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' } } });
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+
+/** The practical floor: walk + read + cut at the fences + js-yaml, nothing else. */
+async function floor(dir: string): Promise<number> {
+  let n = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
+    const text = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
+    const end = text.indexOf('\n---', 3);
+    if (text.startsWith('---') && end > 0) {
+      try {
+        yaml.load(text.slice(4, end), { schema: yaml.JSON_SCHEMA });
+      } catch {
+        // A planted syntax error costs the same in every pipeline.
+      }
+    }
+    n++;
+  }
+  return n;
+}
+
+/** gray-matter as most tools call it (default options, which cache every file). */
+async function grayMatterLoop(dir: string): Promise<number> {
+  let n = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
+    const text = await readFile(path.join(entry.parentPath, entry.name), 'utf8');
+    try {
+      matter(text);
+    } catch {
+      // as above
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Folio's index read: its walker (no symlinks, no dot-folders), its fence split, its guarded parser. */
+async function folioIndexRead(dir: string): Promise<number> {
+  let n = 0;
+  for await (const file of walkContentFiles(dir)) {
+    const text = await readFile(file.absPath, 'utf8');
+    parseForIndex(splitFrontMatter(text));
+    n++;
+  }
+  return n;
+}
+
+interface SizeReport {
+  readonly items: number;
+  readonly measurements: Measurement[];
+  readonly ratios: Record<string, number>;
+}
+
+async function main(): Promise<void> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'folio-bench-'));
+  const reports: SizeReport[] = [];
+  try {
+    for (const size of sizes) {
+      const dir = path.join(root, String(size));
+      await mkdir(dir);
+      await writeCorpus(dir, size, { defects: true });
+      await floor(dir); // warm the file cache so every pipeline reads from memory
+      const measurements = await measureInterleaved(
+        [
+          { name: 'floor: walk+read+split+js-yaml', run: () => floor(dir) },
+          { name: 'folio index read', run: () => folioIndexRead(dir) },
+          { name: 'gray-matter default loop', run: () => grayMatterLoop(dir) },
+        ],
+        runs,
+      );
+      const [base, folio, gray] = measurements;
+      const ratios = { 'folio / floor': folio!.median / base!.median, 'gray-matter / floor': gray!.median / base!.median };
+      reports.push({ items: size, measurements, ratios });
+      console.log(`\n${size} items`);
+      console.table(measurements.map((m) => ({ pipeline: m.name, 'median ms': m.median.toFixed(0), 'min ms': m.min.toFixed(0), 'max ms': m.max.toFixed(0) })));
+      console.table(Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, v.toFixed(2)])));
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+  const out = path.join('bench', 'results');
+  await mkdir(out, { recursive: true });
+  const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  await writeFile(path.join(out, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), machine, runs, reports }, null, 2));
+  console.log(`\nwrote ${path.join(out, 'latest.json')}`);
+}
+
+await main();
