@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { walkContentFiles } from '../src/main/services/index/walk-content-files';
-import { splitFrontMatter } from '../src/shared/domain/frontmatter/split-front-matter';
 import { parseForIndex } from '../src/shared/domain/frontmatter/parse-for-index';
 import { writeCorpus } from './generate-corpus';
 import { measureInterleaved, type Measurement } from './measure';
@@ -55,12 +54,12 @@ async function grayMatterLoop(dir: string): Promise<number> {
   return n;
 }
 
-/** Folio's index read: its walker (no symlinks, no dot-folders), its fence split, its guarded parser. */
+/** Folio's index read: its walker (no symlinks, no dot-folders), its guarded parser (fence split + js-yaml with limits). */
 async function folioIndexRead(dir: string): Promise<number> {
   let n = 0;
   for await (const file of walkContentFiles(dir)) {
     const text = await readFile(file.absPath, 'utf8');
-    parseForIndex(splitFrontMatter(text));
+    parseForIndex(text);
     n++;
   }
   return n;

@@ -1,20 +1,9 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { invokeChannelNames } from '../src/shared/contract/channels';
+import { installedElectronBinary } from './fixtures/electron-binary';
 
-/** The Electron binary if this machine has one; `require('electron')` gives its path. */
-function electronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronBinary();
+const binary = installedElectronBinary();
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
 test.describe('Electron shell', () => {

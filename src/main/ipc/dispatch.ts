@@ -1,4 +1,5 @@
-import { invokeArgs, type InvokeChannel } from '../../shared/contract';
+import type { InvokeChannel } from '../../shared/contract';
+import { invokeArgs } from '../../shared/contract/invoke-args';
 import { fail, type Result } from '../../shared/lib/result';
 import type { HandlerTable } from './handler-table';
 

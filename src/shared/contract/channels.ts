@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Result } from '../lib/result';
+import type { InvokeArgTypes } from './invoke-args';
 import type {
   AppInfo,
   DocumentSnapshot,
@@ -8,28 +8,6 @@ import type {
   WorkspaceChangedEvent,
   WorkspaceInfo,
 } from './dto';
-
-/**
- * A workspace-relative POSIX path as the renderer sends it. This is only the shape check;
- * main still confines it to the open folder (symlinks included) before touching the disk.
- */
-export const relPathSchema = z.string().min(1).max(4096);
-
-/**
- * Renderer -> main requests, written once: the argument tuple (validated at runtime in main,
- * because the renderer is untrusted) and, in `InvokeResults`, what each call resolves to.
- * Main's handler table, the preload bridge, the web bridge and the renderer client all derive
- * their types from these two maps.
- */
-export const invokeArgs = {
-  'app:info': z.tuple([]),
-  'workspace:current': z.tuple([]),
-  'workspace:open': z.tuple([z.object({ path: z.string().min(1).max(4096).optional() }).strict()]),
-  'workspace:recent': z.tuple([]),
-  'workspace:list': z.tuple([]),
-  'document:read': z.tuple([relPathSchema]),
-  'shell:openExternal': z.tuple([z.string().min(1).max(8192)]),
-} as const;
 
 /** What each request resolves to (inside a Result). */
 export interface InvokeResults {
@@ -42,8 +20,17 @@ export interface InvokeResults {
   'shell:openExternal': null;
 }
 
-export type InvokeChannel = keyof typeof invokeArgs;
-export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeArgs)[C]>;
+/**
+ * Every request channel, in contract order. A plain list (no schema library) so the sandboxed
+ * preload and the browser bundle can build `window.api` from it; invoke-args.ts is checked
+ * against it at compile time.
+ */
+export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'workspace:list', 'document:read', 'shell:openExternal'] as const;
+
+export type InvokeChannel = (typeof invokeChannelNames)[number];
+
+/** The argument tuple of a channel, inferred from its runtime schema. */
+export type InvokeArgs<C extends InvokeChannel> = InvokeArgTypes[C];
 
 /** The request side of the contract as functions: this is the shape of `window.api.invoke`. */
 export type InvokeChannels = {
@@ -59,8 +46,6 @@ export interface MainEvents {
 
 export type MainEventName = keyof MainEvents;
 
-/** Every request channel, in contract order. */
-export const invokeChannelNames = Object.keys(invokeArgs) as InvokeChannel[];
 
 /** Every event name; kept as a record so adding an event without listing it is a compile error. */
 const mainEventRecord: { readonly [E in MainEventName]: true } = {

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ItemSummary } from '../../../shared/contract';
-import { splitFrontMatter } from '../../../shared/domain/frontmatter/split-front-matter';
 import { walkContentFiles } from './walk-content-files';
 import { summariseFrontMatter } from './summarise-front-matter';
 
@@ -13,8 +12,7 @@ export async function listItems(root: string): Promise<ItemSummary[]> {
   for await (const file of walkContentFiles(root)) {
     try {
       const [info, text] = await Promise.all([stat(file.absPath), readFile(file.absPath, 'utf8')]);
-      const split = splitFrontMatter(text);
-      const { title, date } = summariseFrontMatter(split);
+      const { title, date } = summariseFrontMatter(text);
       items.push({ path: file.relPath, title, date, size: info.size, mtimeMs: info.mtimeMs });
     } catch {
       // Vanished between the walk and the read: the watcher will report it.

@@ -1,4 +1,3 @@
-import type { FrontMatterSplit } from '../../../shared/domain/frontmatter/split-front-matter';
 import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-index';
 
 function asText(value: unknown): string | null {
@@ -8,8 +7,8 @@ function asText(value: unknown): string | null {
 }
 
 /** The list's title and date for one file, from the fast index parser. */
-export function summariseFrontMatter(split: FrontMatterSplit): { title: string | null; date: string | null } {
-  const parsed = parseForIndex(split);
+export function summariseFrontMatter(text: string): { title: string | null; date: string | null } {
+  const parsed = parseForIndex(text);
   const data = parsed.data ?? {};
   return { title: asText(data['title']), date: asText(data['date']) };
 }

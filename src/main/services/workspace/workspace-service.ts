@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../../shared/lib/result';
 import type { EventSink } from '../../ipc/event-sink';
 import { listItems } from '../index/list-items';
 import type { SettingsService } from '../settings/settings-service';
+import { cleanStrayTempFiles } from './clean-stray-temp-files';
 import { readDocument } from './read-document';
 
 /**
@@ -42,6 +43,8 @@ export class WorkspaceService {
       return fail('not-found', `The folder ${folder} does not exist or cannot be read.`);
     }
     this.current = { root, name: path.basename(root) };
+    // A crash mid-save leaves `.name.folio-tmp-*` files behind; the originals are intact.
+    await cleanStrayTempFiles(root);
     await this.settings.addRecentFolder(root);
     this.events.emit('workspace:opened', this.current);
     return ok(this.current);

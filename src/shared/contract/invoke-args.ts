@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { InvokeChannel } from './channels';
+
+/**
+ * A workspace-relative POSIX path as the renderer sends it. This is only the shape check;
+ * main still confines it to the open folder (symlinks included) before touching the disk.
+ */
+export const relPathSchema = z.string().min(1).max(4096);
+
+/**
+ * The runtime argument schema of every request channel (main validates every call against it,
+ * because the renderer is untrusted). Only main imports this file at runtime, so zod never
+ * ships in the preload or the renderer.
+ */
+export const invokeArgs = {
+  'app:info': z.tuple([]),
+  'workspace:current': z.tuple([]),
+  'workspace:open': z.tuple([z.object({ path: z.string().min(1).max(4096).optional() }).strict()]),
+  'workspace:recent': z.tuple([]),
+  'workspace:list': z.tuple([]),
+  'document:read': z.tuple([relPathSchema]),
+  'shell:openExternal': z.tuple([z.string().min(1).max(8192)]),
+} as const satisfies { readonly [C in InvokeChannel]: z.ZodTuple };
+
+/** The argument tuples as TypeScript types (a type-only import for everyone but main). */
+export type InvokeArgTypes = { readonly [C in InvokeChannel]: z.infer<(typeof invokeArgs)[C]> };
+
