@@ -1,0 +1,49 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The layer rules of docs/architecture.md are enforced by eslint.config.js; this proves each rule
+ * fires, by linting forbidden code as if it lived in each layer (real files, replaced text).
+ */
+
+const eslint = new ESLint();
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
+}
+
+describe('layer boundaries', () => {
+  it('keeps Node, Electron and React out of src/shared', async () => {
+    for (const source of ["import { readFile } from 'node:fs/promises';", "import { app } from 'electron';", "import { useState } from 'react';", "import { api } from '../../renderer/src/ipc/api';"]) {
+      const messages = await ruleIds('src/shared/lib/result.ts', `${source}\nexport const x = 1;\n`);
+      expect(messages.join('\n'), source).toMatch(/no-restricted-imports/);
+    }
+  });
+
+  it('keeps Electron out of services', async () => {
+    const messages = await ruleIds('src/main/services/settings/settings-service.ts', "import { app } from 'electron';\nexport const x = app;\n");
+    expect(messages.join('\n')).toMatch(/no-restricted-imports.*never import electron/);
+  });
+
+  it('keeps Node and main out of the renderer', async () => {
+    const node = await ruleIds('src/renderer/src/app.tsx', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
+    expect(node.join('\n')).toMatch(/no-restricted-imports/);
+    const main = await ruleIds('src/renderer/src/app.tsx', "import { dispatch } from '../../main/ipc/dispatch';\nexport const x = dispatch;\n");
+    expect(main.join('\n')).toMatch(/no-restricted-imports/);
+  });
+
+  it('bans ipcMain outside main/ipc and ipcRenderer outside the preload', async () => {
+    const inService = await ruleIds('src/main/window/create-main-window.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n");
+    expect(inService.join('\n')).toMatch(/no-restricted-syntax.*ipcMain/);
+    const inMain = await ruleIds('src/main/menu.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n");
+    expect(inMain.join('\n')).toMatch(/no-restricted-syntax.*ipcRenderer/);
+  });
+
+  it('lets the allowed layers use them', async () => {
+    const preload = await ruleIds('src/preload/index.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n");
+    expect(preload.filter((m) => /restricted/.test(m))).toEqual([]);
+    const ipc = await ruleIds('src/main/ipc/register-electron-ipc.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n");
+    expect(ipc.filter((m) => /restricted/.test(m))).toEqual([]);
+  });
+});
