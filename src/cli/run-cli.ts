@@ -1,4 +1,6 @@
 import { exitCodes, type CliIo } from './cli-io';
+import { listCommand } from './list-command';
+import { setCommand } from './set-command';
 
 /** One `folio` sub-command. */
 export interface CliCommand {
@@ -9,7 +11,7 @@ export interface CliCommand {
 }
 
 /** Every sub-command; the other issues add theirs here. */
-const commands: readonly CliCommand[] = [];
+const commands: readonly CliCommand[] = [setCommand, listCommand];
 
 function helpText(): string {
   const lines = [
@@ -18,7 +20,8 @@ function helpText(): string {
     'Usage: folio <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
+    // A usage too long for the column gets its summary on the next line, still aligned.
+    ...commands.map((c) => (c.usage.length < 44 ? `  ${c.usage.padEnd(44)} ${c.summary}` : `  ${c.usage}\n  ${''.padEnd(44)} ${c.summary}`)),
     '',
     'Options:',
     '  -h, --help                                   show this help (or a command\'s help)',
