@@ -1,0 +1,13 @@
+/** The folder watcher: batched, coalesced change events with own-write suppression and a polling fallback. */
+export {
+  FolderWatcher,
+  POLLING_FALLBACK_NOTICE,
+  type BatchListener,
+  type FolderWatcherOptions,
+  type NoticeListener,
+  type WatcherFactory,
+} from './folder-watcher';
+export { coalesceChanges } from './coalesce-changes';
+export { isEditorTempFile } from './is-editor-temp-file';
+export { isSkippedFolderName, isWatchedContentPath } from './is-watched-content-path';
+export { OWN_WRITE_TTL_MS, OwnWriteRegistry, type ReadCurrentHash } from './own-write-registry';
