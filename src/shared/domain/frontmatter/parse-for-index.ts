@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, Type, load, type LoadOptions } from 'js-yaml';
 import { createDiagnostic, type FrontMatterDiagnostic } from './diagnostic';
-import { DEFAULT_FRONT_MATTER_LIMITS, estimateDepth, type FrontMatterLimits } from './front-matter-limits';
+import { DEFAULT_FRONT_MATTER_LIMITS, type FrontMatterLimits } from './front-matter-limits';
 import { splitFrontMatter } from './split-front-matter';
 
 /** What the folder index needs from one file. */
@@ -59,10 +59,11 @@ export function parseForIndex(text: string, limits: FrontMatterLimits = DEFAULT_
   if (!split.hasFrontMatter) return result({});
   if (diagnostics.some((d) => d.severity === 'error')) return result(null);
   if (fm.length > limits.maxLength) return refuse('too-large', `The front matter is larger than ${Math.round(limits.maxLength / 1024)} KB and was not read.`);
-  if (estimateDepth(fm, limits.maxDepth) > limits.maxDepth)
-    return refuse('too-deep', `The front matter is nested more than ${limits.maxDepth} levels deep and was not read.`);
-  if ((fm.match(ALIAS)?.length ?? 0) > limits.maxAliases)
-    return refuse('alias-limit', `The front matter uses more than ${limits.maxAliases} aliases and was not read.`);
+  // Depth is bounded by js-yaml's own `maxDepth` below (it stops at the 101st level, before any
+  // recursion can grow), so the index path skips the pre-scan the editing parser needs. Aliases are
+  // rare in content: only a document that contains `*` pays for counting them.
+  const aliasCount = fm.includes('*') ? (fm.match(ALIAS)?.length ?? 0) : 0;
+  if (aliasCount > limits.maxAliases) return refuse('alias-limit', `The front matter uses more than ${limits.maxAliases} aliases and was not read.`);
   let loaded: unknown;
   seenTags = [];
   const options: IndexLoadOptions = { schema: INDEX_SCHEMA, maxDepth: limits.maxDepth };
@@ -97,7 +98,9 @@ export function parseForIndex(text: string, limits: FrontMatterLimits = DEFAULT_
   }
   if (loaded === null || loaded === undefined) return result({});
   if (typeof loaded !== 'object' || Array.isArray(loaded)) return refuse('not-a-mapping', 'The front matter must be a map of "key: value" fields.');
-  const walk = measure(loaded);
+  // Without an alias nothing is shared, so the data is exactly as large as the text (bounded by
+  // maxLength); without `<<` there is no merge key to report. Only then is the walk needed.
+  const walk = aliasCount > 0 || fm.includes('<<') ? measure(loaded) : { nodes: 0, mergeKey: false };
   if (walk.nodes > MAX_EXPANDED_NODES) return refuse('alias-limit', 'The front matter expands to too much data through aliases and was not read.');
   if (walk.mergeKey) {
     const at = fm.indexOf('<<');
