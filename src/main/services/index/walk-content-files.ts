@@ -1,4 +1,5 @@
-import { readdir, type Dirent } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A content file found by the walk, relative to the folder root in POSIX form. */
