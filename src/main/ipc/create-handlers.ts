@@ -31,6 +31,7 @@ export function createHandlers(services: FolioServices, appInfo: AppInfo): Handl
     'workspace:recent': () => Promise.resolve(ok(settings.recentFolders)),
     'workspace:list': () => workspace.list(),
     'document:read': (relPath) => workspace.read(relPath),
+    'document:save': (request) => workspace.save(request.path, request.text, request.baseHash),
     'shell:openExternal': async (url) => {
       const checked = checkExternalUrl(url);
       if (checked === null) return fail('path-refused', 'Only https: and mailto: links can be opened.');

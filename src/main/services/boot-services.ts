@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { EventSink } from '../ipc/event-sink';
 import type { HostCapabilities } from './host/host-capabilities';
 import { SettingsService } from './settings/settings-service';
+import { FolderWatcher } from './watcher';
 import { WorkspaceService } from './workspace/workspace-service';
 
 /** Every long-lived service, built once per shell by `bootServices`. */
@@ -26,7 +27,7 @@ export interface BootOptions {
 export async function bootServices(options: BootOptions): Promise<{ services: FolioServices; shutdown: () => Promise<void> }> {
   const settings = new SettingsService(path.join(options.dataDir, 'settings.json'));
   await settings.boot();
-  const workspace = new WorkspaceService(settings, options.events);
+  const workspace = new WorkspaceService(settings, options.events, () => new FolderWatcher());
   await workspace.boot();
   const started = [settings, workspace];
   const services: FolioServices = { settings, workspace, host: options.host };

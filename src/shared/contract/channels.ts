@@ -4,6 +4,7 @@ import type {
   AppInfo,
   DocumentSnapshot,
   ItemSummary,
+  SaveResult,
   Notice,
   WorkspaceChangedEvent,
   WorkspaceInfo,
@@ -17,6 +18,7 @@ export interface InvokeResults {
   'workspace:recent': readonly string[];
   'workspace:list': readonly ItemSummary[];
   'document:read': DocumentSnapshot;
+  'document:save': SaveResult;
   'shell:openExternal': null;
 }
 
@@ -25,7 +27,7 @@ export interface InvokeResults {
  * preload and the browser bundle can build `window.api` from it; invoke-args.ts is checked
  * against it at compile time.
  */
-export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'workspace:list', 'document:read', 'shell:openExternal'] as const;
+export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'workspace:list', 'document:read', 'document:save', 'shell:openExternal'] as const;
 
 export type InvokeChannel = (typeof invokeChannelNames)[number];
 

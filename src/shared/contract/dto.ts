@@ -43,6 +43,23 @@ export interface DocumentSnapshot {
   readonly readOnly?: ReadOnlyReason;
 }
 
+/** A save that reached the disk. A conflict comes back as an error with code `conflict` instead. */
+export interface SaveResult {
+  readonly path: string;
+  /** The new base hash for the next save. */
+  readonly hash: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** False when the text equalled the disk already and nothing was written. */
+  readonly written: boolean;
+}
+
+/** What a `conflict` error carries: the disk as it is now, for the merge view. */
+export interface SaveConflictDetail {
+  readonly diskText: string | null;
+  readonly diskHash: string | null;
+}
+
 export type ChangeKind = 'add' | 'change' | 'unlink';
 
 export interface WorkspaceChange {

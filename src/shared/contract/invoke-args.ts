@@ -19,6 +19,16 @@ export const invokeArgs = {
   'workspace:recent': z.tuple([]),
   'workspace:list': z.tuple([]),
   'document:read': z.tuple([relPathSchema]),
+  'document:save': z.tuple([
+    z
+      .object({
+        path: relPathSchema,
+        text: z.string().max(64 * 1024 * 1024),
+        // The hash of the bytes the edit was based on; null to create a file that must not exist.
+        baseHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+      })
+      .strict(),
+  ]),
   'shell:openExternal': z.tuple([z.string().min(1).max(8192)]),
 } as const satisfies { readonly [C in InvokeChannel]: z.ZodTuple };
 

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ const sampleArgs: Record<InvokeChannel, unknown[]> = {
   'workspace:recent': [],
   'workspace:list': [],
   'document:read': ['news/first.md'],
+  'document:save': [{ path: 'news/scratch.md', text: 'x', baseHash: null }],
   'shell:openExternal': ['https://example.com/'],
 };
 
@@ -37,7 +38,7 @@ describe('web host', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function connect(): Promise<{ call: (channel: string, args: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>; close: () => void }> {
+  async function connect(): Promise<{ call: (channel: string, args: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>; close: () => void; socket: WebSocket }> {
     const token = new URL(host.url).searchParams.get('token');
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { Cookie: `folio_token=${token}` } });
     await new Promise((resolve, reject) => {
@@ -60,6 +61,7 @@ describe('web host', () => {
           ws.send(JSON.stringify({ id: myId, channel, args }));
         }),
       close: () => ws.close(),
+      socket: ws,
     };
   }
 
@@ -76,11 +78,45 @@ describe('web host', () => {
   it('serves the same services: lists and reads the folder', async () => {
     const client = await connect();
     const list = await client.call('workspace:list', []);
-    expect(list.value).toEqual([expect.objectContaining({ path: 'news/first.md', title: 'First', date: '2024-01-05' })]);
+    expect(list.value).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'news/first.md', title: 'First', date: '2024-01-05' })]));
     const read = await client.call('document:read', ['news/first.md']);
     expect(read.value).toMatchObject({ path: 'news/first.md', text: "---\ntitle: First\ndate: '2024-01-05'\n---\nBody\n" });
     const escape = await client.call('document:read', ['../renderer/index.html']);
     expect(escape.error?.code).toBe('path-refused');
+    client.close();
+  });
+
+  it('saves with a base hash, refuses a stale one with the disk text, and stays confined', async () => {
+    const client = await connect();
+    const read = (await client.call('document:read', ['news/first.md'])) as { value: { hash: string; text: string } };
+    const edited = read.value.text.replace('title: First', 'title: Second');
+    const saved = (await client.call('document:save', [{ path: 'news/first.md', text: edited, baseHash: read.value.hash }])) as { ok: boolean; value: { hash: string; written: boolean } };
+    expect(saved.ok).toBe(true);
+    expect(saved.value.written).toBe(true);
+    expect(await readFile(path.join(dir, 'folder', 'news', 'first.md'), 'utf8')).toBe(edited);
+    // A second window still holding the old hash must not overwrite the first one's save.
+    const stale = (await client.call('document:save', [{ path: 'news/first.md', text: 'lost', baseHash: read.value.hash }])) as unknown as { error: { code: string; detail: { diskText: string } } };
+    expect(stale.error.code).toBe('conflict');
+    expect(stale.error.detail.diskText).toBe(edited);
+    expect(await readFile(path.join(dir, 'folder', 'news', 'first.md'), 'utf8')).toBe(edited);
+    const outside = (await client.call('document:save', [{ path: '../escape.md', text: 'x', baseHash: null }])) as unknown as { error: { code: string } };
+    expect(outside.error.code).toBe('path-refused');
+    client.close();
+  });
+
+  it('pushes external changes as one workspace:changed batch, and not its own saves', async () => {
+    const client = await connect();
+    const events: { event: string; payload: { changes: { path: string; kind: string }[] } }[] = [];
+    client.socket.on('message', (data: WebSocket.RawData) => {
+      const message = JSON.parse(rawDataToString(data)) as { event?: string };
+      if (message.event === 'workspace:changed') events.push(message as (typeof events)[number]);
+    });
+    const read = (await client.call('document:read', ['news/first.md'])) as { value: { hash: string; text: string } };
+    await client.call('document:save', [{ path: 'news/first.md', text: `${read.value.text}own\n`, baseHash: read.value.hash }]);
+    await writeFile(path.join(dir, 'folder', 'news', 'external.md'), '---\ntitle: External\n---\n');
+    await expect.poll(() => events.flatMap((e) => e.payload.changes), { timeout: 5000 }).toContainEqual({ path: 'news/external.md', kind: 'add' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events.flatMap((e) => e.payload.changes).map((c) => c.path)).not.toContain('news/first.md');
     client.close();
   });
 

@@ -1,36 +1,52 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentSnapshot, ItemSummary, WorkspaceInfo } from '../../../shared/contract';
+import type { DocumentSnapshot, ItemSummary, SaveResult, WorkspaceChangedEvent, WorkspaceInfo } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/lib/result';
 import type { EventSink } from '../../ipc/event-sink';
 import { listItems } from '../index/list-items';
 import type { SettingsService } from '../settings/settings-service';
+import type { FolderWatcher } from '../watcher';
 import { cleanStrayTempFiles } from './clean-stray-temp-files';
+import { hashBytes } from './hash-bytes';
 import { readDocument } from './read-document';
+import { writeTextFileAtomic } from './write-text-file-atomic';
+
+/** Builds a watcher for a newly opened folder; injected so tests and the CLI can do without. */
+export type WatcherFactory = () => FolderWatcher;
 
 /**
- * The open folder: which one it is, its items, and reading its files. Every path that comes in
- * is workspace-relative and is confined to the folder before the disk is touched.
+ * The open folder: which one it is, its items, reading and saving its files, and watching it.
+ * Every path that comes in is workspace-relative and is confined to the folder before the disk
+ * is touched.
  */
 export class WorkspaceService {
   private current: WorkspaceInfo | null = null;
+  private watcher: FolderWatcher | null = null;
+  private readonly batchListeners = new Set<(batch: WorkspaceChangedEvent) => void>();
 
   constructor(
     private readonly settings: SettingsService,
     private readonly events: EventSink,
+    private readonly createWatcher: WatcherFactory | null,
   ) {}
 
   boot(): Promise<void> {
     return Promise.resolve();
   }
 
-  shutdown(): Promise<void> {
+  async shutdown(): Promise<void> {
+    await this.stopWatching();
     this.current = null;
-    return Promise.resolve();
   }
 
   get info(): WorkspaceInfo | null {
     return this.current;
+  }
+
+  /** Runs before `workspace:changed` goes out for a batch (the index updates here first). */
+  onBatch(listener: (batch: WorkspaceChangedEvent) => void): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
   }
 
   /** Opens a folder (absolute path chosen by the user or given on the command line). */
@@ -42,10 +58,12 @@ export class WorkspaceService {
     } catch {
       return fail('not-found', `The folder ${folder} does not exist or cannot be read.`);
     }
+    await this.stopWatching();
     this.current = { root, name: path.basename(root) };
     // A crash mid-save leaves `.name.folio-tmp-*` files behind; the originals are intact.
     await cleanStrayTempFiles(root);
     await this.settings.addRecentFolder(root);
+    await this.startWatching(root);
     this.events.emit('workspace:opened', this.current);
     return ok(this.current);
   }
@@ -60,5 +78,43 @@ export class WorkspaceService {
   read(relPath: string): Promise<Result<DocumentSnapshot>> {
     if (!this.current) return Promise.resolve(fail('no-workspace', 'No folder is open.'));
     return readDocument(this.current.root, relPath);
+  }
+
+  /**
+   * Saves a document if the disk still holds the bytes the edit was based on; otherwise returns a
+   * `conflict` with the disk text. The watcher is told first, so Folio's own write is not echoed
+   * back as an external change.
+   */
+  async save(relPath: string, text: string, baseHash: string | null): Promise<Result<SaveResult>> {
+    if (!this.current) return fail('no-workspace', 'No folder is open.');
+    this.watcher?.registerOwnWrite(relPath, hashBytes(Buffer.from(text, 'utf8')));
+    const written = await writeTextFileAtomic({ root: this.current.root, relPath, text, expectedHash: baseHash });
+    if (!written.ok) return written;
+    const { hash, size, mtimeMs } = written.value;
+    return ok({ path: relPath, hash, size, mtimeMs, written: written.value.written });
+  }
+
+  private async startWatching(root: string): Promise<void> {
+    if (!this.createWatcher) return;
+    const watcher = this.createWatcher();
+    watcher.onBatch((batch) => {
+      for (const listener of this.batchListeners) listener(batch);
+      this.events.emit('workspace:changed', batch);
+    });
+    watcher.onNotice((notice) => this.events.emit('app:notice', notice));
+    try {
+      await watcher.start(root);
+      this.watcher = watcher;
+    } catch (error) {
+      await watcher.close();
+      const reason = error instanceof Error ? error.message : String(error);
+      this.events.emit('app:notice', { level: 'warning', message: `Folio cannot watch this folder for changes (${reason}); reopen it to refresh.` });
+    }
+  }
+
+  private async stopWatching(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = null;
+    await watcher?.close();
   }
 }
