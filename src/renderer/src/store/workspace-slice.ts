@@ -31,9 +31,10 @@ export const createWorkspaceSlice: StateCreator<FolioState, [], [], WorkspaceSli
     get().closeDocument();
     await refreshItems(set);
   },
-  workspaceChanged: async () => {
-    // Until the incremental index lands (issue 4), a batch refreshes the whole list.
-    await refreshItems(set);
+  workspaceChanged: async (event) => {
+    const open = get().selectedPath;
+    const change = open === null ? undefined : event.changes.find((c) => c.path === open);
+    await Promise.all([refreshItems(set), change ? get().documentChangedOnDisk(change.kind) : null]);
   },
 });
 

@@ -16,11 +16,17 @@ export function DocumentPane() {
   const path = useFolioStore((s) => s.selectedPath);
   const document = useFolioStore((s) => s.document);
   const error = useFolioStore((s) => s.documentError);
+  const deleted = useFolioStore((s) => s.deletedOnDisk);
   if (!path) return <section className="document-pane empty">Select an item to open it.</section>;
   return (
     <section className="document-pane" aria-label="Open item">
       <h2 className="document-path">{path}</h2>
       {error && <p className="error" role="alert">{error}</p>}
+      {deleted && (
+        <p className="notice notice-warning" role="status">
+          This file was deleted or renamed on disk. Its last content stays here; nothing is recreated.
+        </p>
+      )}
       {document?.readOnly && <p className="badge">{readOnlyLabels[document.readOnly]}</p>}
       {document && document.path === path && (
         <pre className="raw-text" aria-label="Raw text" tabIndex={0}>

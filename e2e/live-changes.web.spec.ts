@@ -1,0 +1,31 @@
+import { rename, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures/web-host';
+
+test('an external add, change and delete appear live', async ({ page, folio }) => {
+  await page.goto(folio.url);
+  const status = page.locator('.item-list-status');
+  await expect(status).toHaveText(/\d+ items/);
+  const before = Number(/(\d+) items/.exec((await status.textContent()) ?? '')?.[1]);
+
+  // Another editor adds an item with an atomic save (temp file, then rename).
+  const tmp = path.join(folio.folder, 'news', '.new-item.md.swp');
+  await writeFile(tmp, "---\ntitle: Added by another editor\ndate: '2024-03-01'\n---\nHello\n");
+  await rename(tmp, path.join(folio.folder, 'news', 'added-elsewhere.md'));
+  await expect(status).toHaveText(`${before + 1} items`);
+  const row = page.getByRole('option', { name: /Added by another editor/ });
+  await expect(row).toBeVisible();
+
+  // The open document follows the disk while it is clean.
+  await row.click();
+  await expect(page.getByLabel('Raw text')).toContainText('Hello');
+  const file = path.join(folio.folder, 'news', 'added-elsewhere.md');
+  await writeFile(file, (await readFile(file, 'utf8')).replace('Hello', 'Hello again'));
+  await expect(page.getByLabel('Raw text')).toContainText('Hello again');
+
+  // Deleted on disk: the text stays, marked, and nothing is recreated.
+  await unlink(file);
+  await expect(page.getByText('This file was deleted or renamed on disk')).toBeVisible();
+  await expect(page.getByLabel('Raw text')).toContainText('Hello again');
+  await expect(status).toHaveText(`${before} items`);
+});
