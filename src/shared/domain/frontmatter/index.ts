@@ -12,5 +12,6 @@ export type { FieldStyle, FieldType, FrontMatterDocument, FrontMatterField, Yaml
 export { editFrontMatter } from './edit-front-matter';
 export type { EditOutcome, FrontMatterEdit } from './edit-front-matter';
 export { parseForIndex } from './parse-for-index';
+export { replaceBody } from './replace-body';
 export type { IndexParseResult } from './parse-for-index';
 export type { PlainValue, ScalarStyle } from './render-scalar';
