@@ -1,14 +1,30 @@
-import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-index';
+/** Longest string kept in the list's copy of the front matter; the open document has the full value. */
+export const MAX_SUMMARY_STRING_LENGTH = 300;
+/** Most list elements kept per array in the list's copy. */
+export const MAX_SUMMARY_LIST_LENGTH = 100;
 
-function asText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return null;
+/**
+ * The list's copy of an item's front matter: the same plain data (so any path can be a column or a
+ * facet) with very long strings shortened and huge lists cut, so 50,000 items fit the main
+ * process's memory budget whatever a curator pastes into a field.
+ */
+export function summariseFrontMatter(data: Readonly<Record<string, unknown>> | null): Record<string, unknown> | null {
+  if (data === null) return null;
+  return summariseValue(data, 0) as Record<string, unknown>;
 }
 
-/** The list's title and date for one file, from the fast index parser. */
-export function summariseFrontMatter(text: string): { title: string | null; date: string | null } {
-  const parsed = parseForIndex(text);
-  const data = parsed.data ?? {};
-  return { title: asText(data['title']), date: asText(data['date']) };
+function summariseValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') {
+    return value.length > MAX_SUMMARY_STRING_LENGTH ? `${value.slice(0, MAX_SUMMARY_STRING_LENGTH)}…` : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  // The parser already bounds depth; this guard keeps a hand-built value from recursing forever.
+  if (depth > 64) return null;
+  if (Array.isArray(value)) return value.slice(0, MAX_SUMMARY_LIST_LENGTH).map((v) => summariseValue(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    // defineProperty keeps a `__proto__` key as plain data, as the parser does.
+    Object.defineProperty(out, key, { value: summariseValue(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

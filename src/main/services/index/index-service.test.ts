@@ -1,0 +1,162 @@
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../../../bench/generate-corpus';
+import { makeTempWorkspace, type TempWorkspace } from '../workspace/test-fixtures/temp-workspace';
+import { indexCacheFile } from './index-cache';
+import { IndexService, type IndexEvent } from './index-service';
+
+const item = (title: string, body = 'Body text.'): string => `---\ntitle: ${title}\ncategories:\n  - News\n---\n${body}\n`;
+
+async function withService<T>(dataDir: string, run: (service: IndexService) => Promise<T>, mode: 'worker' | 'inline' = 'worker'): Promise<T> {
+  const service = new IndexService({ dataDir, mode });
+  await service.boot();
+  try {
+    return await run(service);
+  } finally {
+    await service.shutdown();
+  }
+}
+
+describe('IndexService on a small folder', () => {
+  let ws: TempWorkspace;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    ws = await makeTempWorkspace();
+    dataDir = path.join(ws.base, 'data');
+    await mkdir(path.join(ws.root, 'sub'));
+    await mkdir(path.join(ws.root, '.hidden'));
+    await mkdir(path.join(ws.root, 'node_modules'));
+    await writeFile(path.join(ws.root, 'a.md'), item('Alpha', '<p>Hello <b>world</b></p>'));
+    await writeFile(path.join(ws.root, 'sub', 'b.md'), item('Beta'));
+    await writeFile(path.join(ws.root, '.hidden', 'c.md'), item('Hidden'));
+    await writeFile(path.join(ws.root, 'node_modules', 'd.md'), item('Dep'));
+    await writeFile(path.join(ws.root, 'broken.md'), '---\ntitle: [unclosed\n---\nbody\n');
+    await writeFile(path.join(ws.root, 'binary.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01]));
+    await writeFile(path.join(ws.root, 'latin1.md'), Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'));
+    await writeFile(path.join(ws.root, 'notes.txt'), 'not an item');
+    await writeFile(path.join(ws.outside, 'secret.md'), item('Secret'));
+    await symlink(ws.outside, path.join(ws.root, 'linked-folder'));
+    await symlink(path.join(ws.outside, 'secret.md'), path.join(ws.root, 'linked.md'));
+  });
+  afterAll(() => ws.cleanup());
+
+  it('scans in a worker: items with front matter, text and problems; skips dot-folders, node_modules, symlinks', async () => {
+    await withService(dataDir, async (service) => {
+      expect(service.runtime).toEqual({ mode: 'worker', fallbackReason: null });
+      const stats = await service.open(ws.root);
+      expect(stats).toMatchObject({ total: 5, parsed: 5, cached: 0, cacheUsed: false, cancelled: false });
+      expect(service.entries().map((e) => e.path).sort()).toEqual(['a.md', 'binary.md', 'broken.md', 'latin1.md', 'sub/b.md']);
+      const a = service.get('a.md')!;
+      expect(a.frontmatter).toEqual({ title: 'Alpha', categories: ['News'] });
+      expect(a.text).toEqual({ title: 'Alpha', description: '', body: 'Hello world' });
+      expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(a.size).toBe((await stat(path.join(ws.root, 'a.md'))).size);
+      expect(service.get('broken.md')).toMatchObject({ frontmatter: null, problemCounts: { error: 1 } });
+      expect(service.get('binary.md')).toMatchObject({ mode: 'binary', problems: [{ code: 'binary' }] });
+      expect(service.get('latin1.md')).toMatchObject({ mode: 'non-utf8', problems: [{ code: 'non-utf8' }] });
+    });
+  });
+
+  it('applies watcher batches: change, add, unlink; ignores dot-folders and symlinks', async () => {
+    await withService(dataDir, async (service) => {
+      await service.open(ws.root);
+      const events: IndexEvent[] = [];
+      service.onEvent((e) => events.push(e));
+      await writeFile(path.join(ws.root, 'sub', 'b.md'), item('Beta two'));
+      await writeFile(path.join(ws.root, 'new.md'), item('New'));
+      await rm(path.join(ws.root, 'latin1.md'));
+      const result = await service.applyChanges([
+        { path: 'sub/b.md', kind: 'change' },
+        { path: 'new.md', kind: 'add' },
+        { path: 'latin1.md', kind: 'unlink' },
+        { path: '.hidden/c.md', kind: 'change' },
+        { path: 'linked-folder/secret.md', kind: 'add' },
+        { path: 'linked.md', kind: 'change' },
+      ]);
+      expect(result.updated.map((e) => e.path).sort()).toEqual(['new.md', 'sub/b.md']);
+      expect(result.removed).toEqual(['latin1.md']);
+      expect(service.get('sub/b.md')?.text.title).toBe('Beta two');
+      expect(service.get('linked-folder/secret.md')).toBeUndefined();
+      expect(events).toHaveLength(1);
+      expect(events[0]?.kind).toBe('changed');
+    });
+  });
+
+  it('reopens from the cache, re-parsing only what changed and dropping what was deleted', async () => {
+    const first = await withService(dataDir, (service) => service.open(ws.root));
+    expect(first.total).toBeGreaterThan(0);
+    const again = await withService(dataDir, (service) => service.open(ws.root));
+    expect(again).toMatchObject({ parsed: 0, cached: first.total, cacheUsed: true });
+
+    // Same size, different mtime: must be re-read.
+    const a = path.join(ws.root, 'a.md');
+    const text = await readFile(a, 'utf8');
+    await writeFile(a, text.replace('Alpha', 'Alpha'.toUpperCase()));
+    const later = new Date(Date.now() + 5000);
+    await utimes(a, later, later);
+    await rm(path.join(ws.root, 'new.md'));
+    await withService(dataDir, async (service) => {
+      const stats = await service.open(ws.root);
+      expect(stats).toMatchObject({ parsed: 1, cached: first.total - 2, total: first.total - 1 });
+      expect(service.get('a.md')?.text.title).toBe('ALPHA');
+      expect(service.get('new.md')).toBeUndefined();
+    });
+  });
+
+  it('ignores a corrupt cache', async () => {
+    const file = indexCacheFile(dataDir, ws.root);
+    await writeFile(file, '{"folioIndexCache":1,"root":' + JSON.stringify(path.resolve(ws.root)) + '}\n["a.md",1,2]\t{not json');
+    await withService(dataDir, async (service) => {
+      const stats = await service.open(ws.root);
+      expect(stats).toMatchObject({ cacheUsed: false, cached: 0 });
+      expect(stats.parsed).toBe(stats.total);
+    });
+    await writeFile(file, Buffer.from([0xff, 0x00, 0x12]));
+    const stats = await withService(dataDir, (service) => service.open(ws.root));
+    expect(stats.cacheUsed).toBe(false);
+  });
+
+  it('works in-thread when asked (the fallback)', async () => {
+    await withService(
+      path.join(ws.base, 'data-inline'),
+      async (service) => {
+        expect(service.runtime.mode).toBe('inline');
+        const stats = await service.open(ws.root);
+        expect(stats.parsed).toBe(stats.total);
+        expect(service.get('a.md')?.text.title).toBe('ALPHA');
+      },
+      'inline',
+    );
+  });
+});
+
+describe('IndexService streaming', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'folio-index-stream-'));
+    await writeCorpus(path.join(dir, 'corpus'), 2000, { defects: true });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('delivers the first chunk before the scan ends, with progress', async () => {
+    await withService(path.join(dir, 'data'), async (service) => {
+      const events: IndexEvent[] = [];
+      service.onEvent((e) => events.push(e));
+      const stats = await service.open(path.join(dir, 'corpus'));
+      expect(stats.total).toBe(2000);
+      const chunks = events.filter((e) => e.kind === 'chunk');
+      expect(chunks.length).toBeGreaterThan(1);
+      const firstChunk = chunks[0]!;
+      expect(firstChunk.entries.length).toBeGreaterThan(0);
+      expect(firstChunk.progress.done).toBeLessThan(2000);
+      expect(firstChunk.progress.total).toBe(2000);
+      expect(events.at(-1)?.kind).toBe('ready');
+      expect(chunks.reduce((n, c) => n + c.entries.length, 0)).toBe(2000);
+      expect(service.entries()).toHaveLength(2000);
+      expect(service.entries().filter((e) => e.problemCounts.error > 0).length).toBeGreaterThan(0);
+    });
+  });
+});

@@ -1,0 +1,21 @@
+/** List queries over the folder index: columns, sorting, facets, full-text search and quick open. */
+export { countProblems } from './index-entry';
+export type { IndexEntry, IndexFileMode, IndexProblem, IndexProblemCode, IndexText, ProblemCounts } from './index-entry';
+export { getPathValue } from './get-path-value';
+export { compareSortKeys, compareValues, isEmptyValue, toSortKey } from './compare-values';
+export type { SortDirection, SortKey } from './compare-values';
+export { sortEntries } from './sort-entries';
+export { EMPTY_FACET_VALUE, compileFacetFilter, detectFacetKeys, facetCounts, facetValueKey, forEachFacetValue } from './facet-counts';
+export type { DetectFacetOptions, FacetCounts, FacetSelection, FacetValueCount } from './facet-counts';
+export { foldText, forEachWord, tokenize } from './tokenize';
+export { MAX_BODY_TEXT_LENGTH, toSearchText } from './to-search-text';
+export { parseSearchQuery } from './parse-search-query';
+export type { SearchTerm } from './parse-search-query';
+export { findMatchRanges } from './find-match-ranges';
+export type { MatchRange } from './find-match-ranges';
+export { charMask, fuzzyMatch, fuzzyScore } from './fuzzy-match';
+export type { FuzzyMatch } from './fuzzy-match';
+export { QUICK_OPEN_LIMIT, SearchIndex } from './search-index';
+export type { ListQuery, QuickOpenHit, SearchHit } from './search-index';
+export { filterEntries, quickOpen, searchIndexFor } from './filter-entries';
+export { buildIndexText } from './build-index-text';
