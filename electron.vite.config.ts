@@ -5,7 +5,13 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The folder index runs in a worker thread; it must be its own file beside index.js.
+          'index-worker': resolve('src/main/services/index/index-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures/web-host';
 
 test('an external add, change and delete appear live', async ({ page, folio }) => {
   await page.goto(folio.url);
-  const status = page.locator('.item-list-status');
+  const status = page.locator('.list-status');
   await expect(status).toHaveText(/\d+ items/);
   const before = Number(/(\d+) items/.exec((await status.textContent()) ?? '')?.[1]);
 
@@ -13,7 +13,7 @@ test('an external add, change and delete appear live', async ({ page, folio }) =
   await writeFile(tmp, "---\ntitle: Added by another editor\ndate: '2024-03-01'\n---\nHello\n");
   await rename(tmp, path.join(folio.folder, 'news', 'added-elsewhere.md'));
   await expect(status).toHaveText(`${before + 1} items`);
-  const row = page.getByRole('option', { name: /Added by another editor/ });
+  const row = page.locator('.item-row', { hasText: 'Added by another editor' });
   await expect(row).toBeVisible();
 
   // The open document follows the disk while it is clean.

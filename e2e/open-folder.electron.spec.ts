@@ -12,7 +12,7 @@ test.describe('Electron shell', () => {
   test('opens the sample folder in a locked-down window', async () => {
     const app = await electron.launch({ executablePath: binary!, args: [repoRoot, path.join(repoRoot, 'resources', 'sample-content')] });
     const page = await app.firstWindow();
-    await expect(page.getByRole('option').first()).toBeVisible();
+    await expect(page.locator('.item-row').first()).toBeVisible();
     const globals = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
@@ -23,7 +23,7 @@ test.describe('Electron shell', () => {
     const opened = await page.evaluate(() => window.open('https://example.com/') !== null);
     expect(opened).toBe(false);
     expect(app.windows()).toHaveLength(1);
-    await page.getByRole('option').first().click();
+    await page.locator('.item-row').first().click();
     await expect(page.getByLabel('Raw text')).toContainText('---');
     await app.close();
   });

@@ -12,14 +12,14 @@ test('opens the folder, lists its items and shows one read-only', async ({ page,
   await page.goto(folio.url);
   const expected = await countItems(folio.folder);
   expect(expected).toBeGreaterThan(20);
-  await expect(page.getByText(`${expected} items`)).toBeVisible();
+  await expect(page.locator('.list-status')).toHaveText(`${expected} items`);
   await expect(page.locator('.workspace-name')).toHaveText(path.basename(folio.folder));
 
-  const first = page.getByRole('option').first();
+  const first = page.locator('.item-row').first();
   const relPath = await first.getAttribute('data-path');
   expect(relPath).toBeTruthy();
   await first.click();
-  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(first).toHaveAttribute('aria-current', 'true');
   const raw = page.getByLabel('Raw text');
   await expect(raw).toContainText('---');
   // The raw view is the file's text as on disk, not a re-serialisation.
@@ -29,7 +29,7 @@ test('opens the folder, lists its items and shows one read-only', async ({ page,
 
 test('the page has no Node and window.api is exactly the contract', async ({ page, folio }) => {
   await page.goto(folio.url);
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.locator('.item-row').first()).toBeVisible();
   const globals = await page.evaluate(() => ({
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,

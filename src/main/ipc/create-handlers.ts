@@ -9,7 +9,7 @@ import type { HandlerTable } from './handler-table';
  * and the web host's socket) serve exactly this table through `dispatch`.
  */
 export function createHandlers(services: FolioServices, appInfo: AppInfo): HandlerTable {
-  const { workspace, settings, host } = services;
+  const { workspace, settings, list, host } = services;
   return {
     'app:info': () => Promise.resolve(ok(appInfo)),
     'workspace:current': () => Promise.resolve(ok(workspace.info)),
@@ -29,7 +29,9 @@ export function createHandlers(services: FolioServices, appInfo: AppInfo): Handl
       return workspace.open(folder);
     },
     'workspace:recent': () => Promise.resolve(ok(settings.recentFolders)),
-    'workspace:list': () => workspace.list(),
+    'list:query': (request) => Promise.resolve(workspace.info ? ok(list.query(request)) : fail('no-workspace', 'No folder is open.')),
+    'list:rows': ({ paths, columns }) => Promise.resolve(ok(list.rows(paths, columns))),
+    'list:quickOpen': (query) => Promise.resolve(ok(list.quickOpen(query))),
     'document:read': (relPath) => workspace.read(relPath),
     'document:save': (request) => workspace.save(request.path, request.text, request.baseHash),
     'shell:openExternal': async (url) => {

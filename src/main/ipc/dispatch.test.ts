@@ -40,8 +40,8 @@ describe('dispatch', () => {
 
   it('turns a throwing handler into an internal error without leaking the stack', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const handlers = fakeHandlers({ 'workspace:list': () => Promise.reject(new Error('secret /home/path')) });
-    const result = await dispatch(handlers, 'workspace:list', []);
+    const handlers = fakeHandlers({ 'list:quickOpen': () => Promise.reject(new Error('secret /home/path')) });
+    const result = await dispatch(handlers, 'list:quickOpen', ['x']);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('internal');
@@ -73,8 +73,8 @@ describe('registerElectronIpc', () => {
     const ipc = fakeIpcMain();
     const handlers = fakeHandlers();
     registerElectronIpc(ipc as never, handlers, () => false);
-    const result = (await ipc.registered.get('workspace:list')!({})) as { ok: boolean; error?: { code: string } };
+    const result = (await ipc.registered.get('list:quickOpen')!({})) as { ok: boolean; error?: { code: string } };
     expect(result.error?.code).toBe('forbidden-sender');
-    expect(handlers['workspace:list']).not.toHaveBeenCalled();
+    expect(handlers['list:quickOpen']).not.toHaveBeenCalled();
   });
 });

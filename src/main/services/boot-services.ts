@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { EventSink } from '../ipc/event-sink';
 import type { HostCapabilities } from './host/host-capabilities';
+import { IndexService } from './index/index-service';
+import { ListService } from './list/list-service';
 import { SettingsService } from './settings/settings-service';
 import { FolderWatcher } from './watcher';
 import { WorkspaceService } from './workspace/workspace-service';
@@ -9,6 +11,7 @@ import { WorkspaceService } from './workspace/workspace-service';
 export interface FolioServices {
   readonly settings: SettingsService;
   readonly workspace: WorkspaceService;
+  readonly list: ListService;
   readonly host: HostCapabilities;
 }
 
@@ -27,10 +30,14 @@ export interface BootOptions {
 export async function bootServices(options: BootOptions): Promise<{ services: FolioServices; shutdown: () => Promise<void> }> {
   const settings = new SettingsService(path.join(options.dataDir, 'settings.json'));
   await settings.boot();
-  const workspace = new WorkspaceService(settings, options.events, () => new FolderWatcher());
+  const index = new IndexService({ dataDir: options.dataDir });
+  await index.boot();
+  const list = new ListService(index, options.events);
+  await list.boot();
+  const workspace = new WorkspaceService(settings, options.events, index, list, () => new FolderWatcher());
   await workspace.boot();
-  const started = [settings, workspace];
-  const services: FolioServices = { settings, workspace, host: options.host };
+  const started = [settings, index, list, workspace];
+  const services: FolioServices = { settings, workspace, list, host: options.host };
   return {
     services,
     async shutdown() {

@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { DocumentPane } from './features/document';
 import { ItemList } from './features/list';
+import { QuickOpen } from './features/palette';
 import { NoticeBar } from './components/notice-bar';
 import { useFolioStore } from './store';
 
@@ -8,6 +10,26 @@ export function App() {
   const workspace = useFolioStore((s) => s.workspace);
   const notice = useFolioStore((s) => s.notice);
   const dismissNotice = useFolioStore((s) => s.dismissNotice);
+  const [quickOpen, setQuickOpen] = useState(false);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = event.metaKey || event.ctrlKey;
+      if (mod && !event.shiftKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        setQuickOpen(true);
+      } else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        document.getElementById('list-search')?.focus();
+      } else if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        useFolioStore.getState().moveSelection(event.key === 'ArrowDown' ? 1 : -1, false);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
   return (
     <div className="app">
       <header className="app-header">
@@ -15,12 +37,16 @@ export function App() {
         <span className="workspace-name" title={workspace?.root}>
           {workspace ? workspace.name : 'No folder open'}
         </span>
+        <button type="button" className="header-button" onClick={() => setQuickOpen(true)} title="Quick open (Ctrl/Cmd+P)">
+          Quick open
+        </button>
       </header>
       {notice && <NoticeBar notice={notice} onDismiss={dismissNotice} />}
       <main className="app-main">
         <ItemList />
         <DocumentPane />
       </main>
+      {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
     </div>
   );
 }

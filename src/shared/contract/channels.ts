@@ -3,7 +3,10 @@ import type { InvokeArgTypes } from './invoke-args';
 import type {
   AppInfo,
   DocumentSnapshot,
-  ItemSummary,
+  IndexProgressDto,
+  ListQueryResult,
+  ListRow,
+  QuickOpenItem,
   SaveResult,
   Notice,
   WorkspaceChangedEvent,
@@ -16,7 +19,9 @@ export interface InvokeResults {
   'workspace:current': WorkspaceInfo | null;
   'workspace:open': WorkspaceInfo;
   'workspace:recent': readonly string[];
-  'workspace:list': readonly ItemSummary[];
+  'list:query': ListQueryResult;
+  'list:rows': readonly ListRow[];
+  'list:quickOpen': readonly QuickOpenItem[];
   'document:read': DocumentSnapshot;
   'document:save': SaveResult;
   'shell:openExternal': null;
@@ -27,7 +32,7 @@ export interface InvokeResults {
  * preload and the browser bundle can build `window.api` from it; invoke-args.ts is checked
  * against it at compile time.
  */
-export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'workspace:list', 'document:read', 'document:save', 'shell:openExternal'] as const;
+export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'list:query', 'list:rows', 'list:quickOpen', 'document:read', 'document:save', 'shell:openExternal'] as const;
 
 export type InvokeChannel = (typeof invokeChannelNames)[number];
 
@@ -44,6 +49,7 @@ export interface MainEvents {
   'workspace:opened': WorkspaceInfo;
   'workspace:changed': WorkspaceChangedEvent;
   'app:notice': Notice;
+  'index:progress': IndexProgressDto;
 }
 
 export type MainEventName = keyof MainEvents;
@@ -54,6 +60,7 @@ const mainEventRecord: { readonly [E in MainEventName]: true } = {
   'workspace:opened': true,
   'workspace:changed': true,
   'app:notice': true,
+  'index:progress': true,
 };
 export const mainEventNames = Object.keys(mainEventRecord) as MainEventName[];
 

@@ -19,14 +19,68 @@ export interface WorkspaceInfo {
 /** Why a file cannot be edited in place; absent when it can. */
 export type ReadOnlyReason = 'binary' | 'non-utf8' | 'large' | 'unsupported-front-matter' | 'symlink';
 
-/** One row of the item list: just what the list needs, never the whole document. */
-export interface ItemSummary {
+/** A list cell: front matter values reduced to what a table shows (lists joined, maps as JSON). */
+export type CellValue = string | number | boolean | null;
+
+/** Problem counts by severity, for a row's badge. */
+export interface ProblemCountsDto {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+/** One row of the item list: just what the list shows, never the whole document. */
+export interface ListRow {
   readonly path: string;
   readonly title: string | null;
-  readonly date: string | null;
-  readonly size: number;
-  readonly mtimeMs: number;
+  /** Values of the requested columns (front matter paths such as `link.brand`). */
+  readonly cells: Readonly<Record<string, CellValue>>;
+  readonly problems: ProblemCountsDto;
   readonly readOnly?: ReadOnlyReason;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+/** What the list shows: facet selections (AND across keys, OR within one), text, sort. */
+export interface ListQueryRequest {
+  readonly text: string;
+  readonly facets: Readonly<Record<string, readonly string[]>>;
+  /** Null keeps relevance order while searching, path order otherwise. */
+  readonly sort: { readonly column: string; readonly direction: SortDirection } | null;
+}
+
+export interface FacetValueCountDto {
+  readonly value: string;
+  readonly count: number;
+}
+
+/** Counts of one facet key's values among the items matching the other facets and the text. */
+export interface FacetDto {
+  readonly key: string;
+  readonly values: readonly FacetValueCountDto[];
+}
+
+/** Scan progress: shown as a count and a bar while a folder is indexed. */
+export interface IndexProgressDto {
+  readonly done: number;
+  readonly total: number;
+  readonly scanning: boolean;
+}
+
+/** The matching items in display order (paths only: rows are fetched for the visible window). */
+export interface ListQueryResult {
+  readonly total: number;
+  readonly paths: readonly string[];
+  readonly facets: readonly FacetDto[];
+  readonly progress: IndexProgressDto;
+}
+
+/** A quick-open match with the matched character positions in the title or path. */
+export interface QuickOpenItem {
+  readonly path: string;
+  readonly title: string | null;
+  readonly field: 'title' | 'path';
+  readonly positions: readonly number[];
 }
 
 /** A document as loaded for editing: its text and the hash later saves are checked against. */

@@ -7,6 +7,9 @@ import type { InvokeChannel } from './channels';
  */
 export const relPathSchema = z.string().min(1).max(4096);
 
+/** A front matter path used as a list column or sort key, e.g. `link.brand`. */
+const columnSchema = z.string().min(1).max(500);
+
 /**
  * The runtime argument schema of every request channel (main validates every call against it,
  * because the renderer is untrusted). Only main imports this file at runtime, so zod never
@@ -17,7 +20,17 @@ export const invokeArgs = {
   'workspace:current': z.tuple([]),
   'workspace:open': z.tuple([z.object({ path: z.string().min(1).max(4096).optional() }).strict()]),
   'workspace:recent': z.tuple([]),
-  'workspace:list': z.tuple([]),
+  'list:query': z.tuple([
+    z
+      .object({
+        text: z.string().max(1000),
+        facets: z.record(z.string().max(500), z.array(z.string().max(2000)).max(1000).readonly()),
+        sort: z.object({ column: columnSchema, direction: z.enum(['asc', 'desc']) }).strict().nullable(),
+      })
+      .strict(),
+  ]),
+  'list:rows': z.tuple([z.object({ paths: z.array(relPathSchema).max(2000).readonly(), columns: z.array(columnSchema).max(50).readonly() }).strict()]),
+  'list:quickOpen': z.tuple([z.string().max(500)]),
   'document:read': z.tuple([relPathSchema]),
   'document:save': z.tuple([
     z

@@ -13,7 +13,9 @@ const sampleArgs: Record<InvokeChannel, unknown[]> = {
   'workspace:current': [],
   'workspace:open': [{}],
   'workspace:recent': [],
-  'workspace:list': [],
+  'list:query': [{ text: '', facets: {}, sort: null }],
+  'list:rows': [{ paths: ['news/first.md'], columns: ['title'] }],
+  'list:quickOpen': ['fir'],
   'document:read': ['news/first.md'],
   'document:save': [{ path: 'news/scratch.md', text: 'x', baseHash: null }],
   'shell:openExternal': ['https://example.com/'],
@@ -77,8 +79,9 @@ describe('web host', () => {
 
   it('serves the same services: lists and reads the folder', async () => {
     const client = await connect();
-    const list = await client.call('workspace:list', []);
-    expect(list.value).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'news/first.md', title: 'First', date: '2024-01-05' })]));
+    await expect.poll(async () => ((await client.call('list:query', [{ text: 'first', facets: {}, sort: null }])).value as { paths: string[] }).paths).toContain('news/first.md');
+    const rows = await client.call('list:rows', [{ paths: ['news/first.md'], columns: ['title', 'date'] }]);
+    expect(rows.value).toEqual([expect.objectContaining({ path: 'news/first.md', title: 'First', cells: { title: 'First', date: '2024-01-05' } })]);
     const read = await client.call('document:read', ['news/first.md']);
     expect(read.value).toMatchObject({ path: 'news/first.md', text: "---\ntitle: First\ndate: '2024-01-05'\n---\nBody\n" });
     const escape = await client.call('document:read', ['../renderer/index.html']);

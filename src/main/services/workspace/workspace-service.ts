@@ -1,9 +1,10 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentSnapshot, ItemSummary, SaveResult, WorkspaceChangedEvent, WorkspaceInfo } from '../../../shared/contract';
+import type { DocumentSnapshot, SaveResult, WorkspaceInfo } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/lib/result';
 import type { EventSink } from '../../ipc/event-sink';
-import { listItems } from '../index/list-items';
+import type { IndexService } from '../index/index-service';
+import type { ListService } from '../list/list-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { FolderWatcher } from '../watcher';
 import { cleanStrayTempFiles } from './clean-stray-temp-files';
@@ -22,11 +23,12 @@ export type WatcherFactory = () => FolderWatcher;
 export class WorkspaceService {
   private current: WorkspaceInfo | null = null;
   private watcher: FolderWatcher | null = null;
-  private readonly batchListeners = new Set<(batch: WorkspaceChangedEvent) => void>();
 
   constructor(
     private readonly settings: SettingsService,
     private readonly events: EventSink,
+    private readonly index: IndexService,
+    private readonly list: ListService,
     private readonly createWatcher: WatcherFactory | null,
   ) {}
 
@@ -41,12 +43,6 @@ export class WorkspaceService {
 
   get info(): WorkspaceInfo | null {
     return this.current;
-  }
-
-  /** Runs before `workspace:changed` goes out for a batch (the index updates here first). */
-  onBatch(listener: (batch: WorkspaceChangedEvent) => void): () => void {
-    this.batchListeners.add(listener);
-    return () => this.batchListeners.delete(listener);
   }
 
   /** Opens a folder (absolute path chosen by the user or given on the command line). */
@@ -64,14 +60,13 @@ export class WorkspaceService {
     await cleanStrayTempFiles(root);
     await this.settings.addRecentFolder(root);
     await this.startWatching(root);
+    // The scan streams into the list as it goes; the renderer shows rows before it ends.
+    this.list.reset();
+    void this.index.open(root).catch((error: unknown) => {
+      this.events.emit('app:notice', { level: 'error', message: `Folio could not index this folder: ${error instanceof Error ? error.message : String(error)}` });
+    });
     this.events.emit('workspace:opened', this.current);
     return ok(this.current);
-  }
-
-  /** Every item in the open folder. */
-  async list(): Promise<Result<readonly ItemSummary[]>> {
-    if (!this.current) return fail('no-workspace', 'No folder is open.');
-    return ok(await listItems(this.current.root));
   }
 
   /** One file for the editor, confined to the folder. */
@@ -98,8 +93,8 @@ export class WorkspaceService {
     if (!this.createWatcher) return;
     const watcher = this.createWatcher();
     watcher.onBatch((batch) => {
-      for (const listener of this.batchListeners) listener(batch);
-      this.events.emit('workspace:changed', batch);
+      // The index catches up before the renderer hears of the batch, so its re-query sees it.
+      void this.index.applyChanges(batch.changes).finally(() => this.events.emit('workspace:changed', batch));
     });
     watcher.onNotice((notice) => this.events.emit('app:notice', notice));
     try {

@@ -6,11 +6,12 @@ import { useFolioStore } from '../store';
  * the store. Returns a function that disconnects every listener.
  */
 export function connectEvents(): () => void {
-  const { workspaceOpened, workspaceChanged, showNotice } = useFolioStore.getState();
+  const { workspaceOpened, workspaceChanged, showNotice, progressChanged } = useFolioStore.getState();
   const offs = [
     api.on('workspace:opened', (info) => void workspaceOpened(info)),
     api.on('workspace:changed', (event) => void workspaceChanged(event)),
     api.on('app:notice', (notice) => showNotice(notice)),
+    api.on('index:progress', (progress) => progressChanged(progress)),
   ];
   return () => offs.forEach((off) => off());
 }

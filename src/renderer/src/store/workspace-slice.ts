@@ -1,15 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { ItemSummary, WorkspaceChangedEvent, WorkspaceInfo } from '../../../shared/contract';
+import type { WorkspaceChangedEvent, WorkspaceInfo } from '../../../shared/contract';
 import { api } from '../ipc/api';
 import type { FolioState } from './index';
 
-/** The renderer's mirror of the open folder and its items. */
+/** The renderer's mirror of the open folder. */
 export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
-  items: readonly ItemSummary[];
-  loadingItems: boolean;
-  listError: string | null;
-  /** Loads the current folder and its items (on start and after reconnects). */
+  /** Loads the current folder (on start and after reconnects). */
   loadWorkspace: () => Promise<void>;
   workspaceOpened: (info: WorkspaceInfo) => Promise<void>;
   workspaceChanged: (event: WorkspaceChangedEvent) => Promise<void>;
@@ -17,30 +14,21 @@ export interface WorkspaceSlice {
 
 export const createWorkspaceSlice: StateCreator<FolioState, [], [], WorkspaceSlice> = (set, get) => ({
   workspace: null,
-  items: [],
-  loadingItems: false,
-  listError: null,
   loadWorkspace: async () => {
     const current = await api['workspace:current']();
-    if (!current.ok) return set({ listError: current.error.message });
-    set({ workspace: current.value });
-    if (current.value) await refreshItems(set);
+    if (!current.ok) return get().showNotice({ level: 'error', message: current.error.message });
+    if (current.value) await get().workspaceOpened(current.value);
   },
   workspaceOpened: async (info) => {
-    set({ workspace: info, items: [] });
+    set({ workspace: info });
     get().closeDocument();
-    await refreshItems(set);
+    get().restoreListView(info.root);
+    await get().refreshList();
   },
   workspaceChanged: async (event) => {
     const open = get().selectedPath;
     const change = open === null ? undefined : event.changes.find((c) => c.path === open);
-    await Promise.all([refreshItems(set), change ? get().documentChangedOnDisk(change.kind) : null]);
+    get().forgetRows(event.changes.map((c) => c.path));
+    await Promise.all([get().refreshList(), change ? get().documentChangedOnDisk(change.kind) : null]);
   },
 });
-
-async function refreshItems(set: (partial: Partial<FolioState>) => void): Promise<void> {
-  set({ loadingItems: true });
-  const result = await api['workspace:list']();
-  if (result.ok) set({ items: result.value, loadingItems: false, listError: null });
-  else set({ loadingItems: false, listError: result.error.message });
-}

@@ -4,6 +4,14 @@ export type SortDirection = 'asc' | 'desc';
 // ISO dates and date-times as YAML front matter writes them (the CORE schema keeps them strings).
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** True when the `YYYY-MM-DD` start of a string names a day that exists (no 30 February). */
+function isRealDay(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** A value reduced once to what sorting needs, so a 50,000-row sort does no parsing per comparison. */
@@ -24,7 +32,8 @@ export function toSortKey(value: unknown): SortKey {
   if (isEmptyValue(value)) return { rank: 5, num: 0, str: '' };
   if (typeof value === 'number') return Number.isNaN(value) ? { rank: 5, num: 0, str: '' } : { rank: 0, num: value, str: '' };
   if (typeof value === 'string') {
-    if (ISO_DATE.test(value)) {
+    // Date.parse rolls 2023-02-30 over to 2 March; an impossible date sorts as the text it is.
+    if (ISO_DATE.test(value) && isRealDay(value)) {
       const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
       if (!Number.isNaN(time)) return { rank: 1, num: time, str: value };
     }

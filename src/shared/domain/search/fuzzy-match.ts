@@ -37,6 +37,17 @@ export function fuzzyMatch(query: string, target: string): FuzzyMatch | null {
   return score === -Infinity ? null : { score, positions };
 }
 
+/** True when query[from..] is still a subsequence of target[at..]. */
+function restFits(query: string, from: number, target: string, at: number): boolean {
+  let i = at;
+  for (let q = from; q < query.length; q++) {
+    i = target.indexOf(query[q] as string, i);
+    if (i === -1) return false;
+    i++;
+  }
+  return true;
+}
+
 function scan(query: string, target: string, positions: number[] | null): number {
   if (query.length === 0 || query.length > target.length) return -Infinity;
   const at = target.indexOf(query);
@@ -54,8 +65,9 @@ function scan(query: string, target: string, positions: number[] | null): number
     // Prefer the next occurrence at a word start if it is not far: `ncs` -> `news/clinical-...`.
     if (i !== previous + 1 && !isBoundary(target, i)) {
       for (let j = target.indexOf(ch, i + 1); j !== -1 && j - i < 24; j = target.indexOf(ch, j + 1)) {
+        // Only jump when the rest of the query still fits after the word start.
         if (isBoundary(target, j)) {
-          i = j;
+          if (restFits(query, q + 1, target, j + 1)) i = j;
           break;
         }
       }

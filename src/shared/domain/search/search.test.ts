@@ -155,3 +155,28 @@ describe('quickOpen', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
   });
 });
+
+describe('compareValues with impossible dates', () => {
+  it('does not roll 2023-02-30 over to March: it sorts as text after real dates', () => {
+    const values = ['2023-03-01', '2023-02-30', '2023-02-15'];
+    expect([...values].sort((a, b) => compareValues(a, b))).toEqual(['2023-02-15', '2023-03-01', '2023-02-30']);
+  });
+});
+
+describe('fuzzy quick open across words', () => {
+  it('matches letters spread over several words without jumping past the rest of the query', () => {
+    const entry = (path: string, title: string): IndexEntry => ({
+      path,
+      size: 1,
+      mtimeMs: 1,
+      hash: null,
+      mode: 'text',
+      frontmatter: { title },
+      problems: [],
+      problemCounts: { error: 0, warning: 0, info: 0 },
+      text: { title, description: '', body: '' },
+    });
+    const hits = quickOpen([entry('a.md', 'What a ransomware tabletop taught one health system about downtime'), entry('b.md', 'Other news')], 'rnsmwr tbltp');
+    expect(hits.map((h) => h.entry.path)).toEqual(['a.md']);
+  });
+});
