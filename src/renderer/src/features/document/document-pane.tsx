@@ -15,6 +15,7 @@ const readOnlyLabels = {
 export function DocumentPane() {
   const path = useFolioStore((s) => s.selectedPath);
   const document = useFolioStore((s) => s.document);
+  const text = useFolioStore((s) => s.text);
   const error = useFolioStore((s) => s.documentError);
   const deleted = useFolioStore((s) => s.deletedOnDisk);
   if (!path) return <section className="document-pane empty">Select an item to open it.</section>;
@@ -30,7 +31,7 @@ export function DocumentPane() {
       {document?.readOnly && <p className="badge">{readOnlyLabels[document.readOnly]}</p>}
       {document && document.path === path && (
         <pre className="raw-text" aria-label="Raw text" tabIndex={0}>
-          {document.text}
+          {text}
         </pre>
       )}
     </section>
