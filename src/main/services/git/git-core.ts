@@ -1,0 +1,194 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ok, type Result } from '../../../shared/lib/result';
+import { classifyGitFailure, gitFail, trimStderr } from './git-error';
+
+/** How one git invocation runs. Every field is optional; the defaults are the safe ones. */
+export interface GitOptions {
+  /** The user trusted this folder: its hooks may run. Untrusted folders never run hooks. */
+  readonly trusted?: boolean;
+  /** The git executable (a name looked up on PATH, or an absolute path). Default `git`. */
+  readonly gitPath?: string;
+  /** Extra environment (tests isolate HOME / global config here). Safety variables always win. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Kill git after this long. Default 30 s (local), network operations pass more. */
+  readonly timeoutMs?: number;
+  /** How many times to retry when `index.lock` is held by someone else. Default 4. */
+  readonly lockRetries?: number;
+  /** First backoff delay in ms, doubled per retry. Default 150. */
+  readonly lockBackoffMs?: number;
+}
+
+/** Per-call settings on top of `GitOptions`. */
+export interface RunGitOptions extends GitOptions {
+  /** Read-only commands set GIT_OPTIONAL_LOCKS=0 so they never take (or wait on) the index lock. */
+  readonly readOnly?: boolean;
+  /** Bytes written to git's stdin (pathspecs, commit messages, cat-file requests). */
+  readonly stdin?: string | Buffer;
+  /** Called with each chunk of stderr as it arrives (progress parsing). */
+  readonly onStderr?: (chunk: string) => void;
+  /** Exit codes that are not failures for this command (e.g. 1 for `git config --get` of a missing key). */
+  readonly okExitCodes?: readonly number[];
+}
+
+/** What a finished git process printed. */
+export interface GitOutput {
+  readonly stdout: Buffer;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+let emptyHooksDir: string | null = null;
+
+/**
+ * A private, empty folder used as core.hooksPath for untrusted folders. mkdtemp makes it 0700 and
+ * unguessable, so nobody else can plant a hook in it (a fixed /tmp path could be pre-created).
+ */
+function noHooksDir(): string {
+  emptyHooksDir ??= mkdtempSync(path.join(os.tmpdir(), 'folio-no-hooks-'));
+  return emptyHooksDir;
+}
+
+/**
+ * The `-c` settings every call carries. They override a hostile repository's `.git/config`:
+ * fsmonitor would run a command on every status (threats row 11), hooks run on commit/merge,
+ * askPass would run a program, and an interactive credential prompt would hang the app.
+ */
+function safetyConfig(trusted: boolean): string[] {
+  const config = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.quotepath=off',
+    '-c',
+    'core.askPass=',
+    '-c',
+    'credential.interactive=never',
+    '-c',
+    'core.sshCommand=ssh -oBatchMode=yes',
+    '-c',
+    'color.ui=false',
+  ];
+  if (!trusted) config.push('-c', `core.hooksPath=${noHooksDir()}`);
+  return config;
+}
+
+function buildEnv(opts: RunGitOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
+  // Applied last so no caller (or inherited variable) can switch a prompt back on.
+  Object.assign(env, {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ASKPASS: '',
+    SSH_ASKPASS: '',
+    GCM_INTERACTIVE: 'never',
+    GIT_SSH_COMMAND: 'ssh -oBatchMode=yes',
+    GIT_EDITOR: 'true',
+    GIT_SEQUENCE_EDITOR: 'true',
+    GIT_MERGE_AUTOEDIT: 'no',
+    GIT_PAGER: 'cat',
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+  });
+  if (opts.readOnly === true) env.GIT_OPTIONAL_LOCKS = '0';
+  return env;
+}
+
+type RawOutcome =
+  | { readonly kind: 'exited'; readonly output: GitOutput }
+  | { readonly kind: 'spawn-error'; readonly code: string }
+  | { readonly kind: 'timeout'; readonly stderr: string };
+
+function runOnce(cwd: string, args: readonly string[], opts: RunGitOptions): Promise<RawOutcome> {
+  return new Promise((resolve) => {
+    const fullArgs = [...safetyConfig(opts.trusted === true), ...args];
+    // A new session (detached) has no controlling terminal, so neither git nor ssh can open
+    // /dev/tty to ask for a password; it also lets a timeout kill the whole process group
+    // (git-remote-https, ssh) instead of leaving children holding the pipes open.
+    const detached = process.platform !== 'win32';
+    const child = spawn(opts.gitPath ?? 'git', fullArgs, { cwd, env: buildEnv(opts), stdio: ['pipe', 'pipe', 'pipe'], detached, windowsHide: true });
+    const stdout: Buffer[] = [];
+    let stderr = '';
+    let settled = false;
+    let timedOut = false;
+    const finish = (outcome: RawOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (detached && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      finish({ kind: 'timeout', stderr });
+    }, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    child.on('error', (error: NodeJS.ErrnoException) => finish({ kind: 'spawn-error', code: error.code ?? 'UNKNOWN' }));
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      opts.onStderr?.(chunk);
+    });
+    child.on('close', (code, signal) => {
+      if (timedOut) return;
+      finish({ kind: 'exited', output: { stdout: Buffer.concat(stdout), stderr, exitCode: code ?? (signal === null ? 1 : 128) } });
+    });
+    // git may exit before reading all of stdin (e.g. a fatal error); that EPIPE is not our failure.
+    child.stdin.on('error', () => undefined);
+    if (opts.stdin !== undefined) child.stdin.end(opts.stdin);
+    else child.stdin.end();
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function folderExists(cwd: string): boolean {
+  try {
+    return statSync(cwd).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `git <args>` in `cwd` with Folio's safety settings and maps failure to a typed git error.
+ * Never throws and never deletes a lock: a held `index.lock` is retried with backoff, then reported.
+ */
+export async function runGit(cwd: string, args: readonly string[], opts: RunGitOptions = {}): Promise<Result<GitOutput>> {
+  const retries = opts.lockRetries ?? 4;
+  const backoff = opts.lockBackoffMs ?? 150;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await runOnce(cwd, args, opts);
+    if (outcome.kind === 'spawn-error') {
+      // Node reports a missing cwd as ENOENT too; only a missing binary means git is absent.
+      if (outcome.code === 'ENOENT' && !folderExists(cwd)) return gitFail({ kind: 'not-a-repository', stderr: `folder not found: ${cwd}` });
+      if (outcome.code === 'ENOENT' || outcome.code === 'EACCES') return gitFail({ kind: 'git-not-installed', stderr: outcome.code });
+      return gitFail({ kind: 'unknown', stderr: `spawn failed: ${outcome.code}` });
+    }
+    if (outcome.kind === 'timeout') return gitFail({ kind: 'timeout', stderr: trimStderr(outcome.stderr) });
+    const { output } = outcome;
+    if (output.exitCode === 0 || opts.okExitCodes?.includes(output.exitCode) === true) return ok(output);
+    const kind = classifyGitFailure(output.stderr, output.stdout.length < 65_536 ? output.stdout.toString('utf8') : '');
+    if (kind === 'index-locked' && attempt < retries) {
+      await sleep(backoff * 2 ** attempt);
+      continue;
+    }
+    return gitFail({ kind, stderr: trimStderr(output.stderr), exitCode: output.exitCode });
+  }
+}
+
+/** Runs git and returns stdout as UTF-8 text (see `runGit`). */
+export async function runGitText(cwd: string, args: readonly string[], opts: RunGitOptions = {}): Promise<Result<string>> {
+  const result = await runGit(cwd, args, opts);
+  return result.ok ? ok(result.value.stdout.toString('utf8')) : result;
+}
