@@ -1,6 +1,8 @@
 import { exitCodes, type CliIo } from './cli-io';
 import { listCommand } from './list-command';
+import { schemaCommand } from './schema-command';
 import { setCommand } from './set-command';
+import { validateCommand } from './validate-command';
 
 /** One `folio` sub-command. */
 export interface CliCommand {
@@ -11,7 +13,7 @@ export interface CliCommand {
 }
 
 /** Every sub-command; the other issues add theirs here. */
-const commands: readonly CliCommand[] = [setCommand, listCommand];
+const commands: readonly CliCommand[] = [setCommand, listCommand, validateCommand, schemaCommand];
 
 function helpText(): string {
   const lines = [

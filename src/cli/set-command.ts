@@ -1,12 +1,10 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { FolioError } from '../shared/contract/errors';
-import { editFrontMatter, parseFieldPath, parseFrontMatterDocument, type PlainValue } from '../shared/domain/frontmatter';
-import { MAX_EDITABLE_BYTES, MAX_EDITABLE_LINE_BYTES, readTextFile, writeTextFileAtomic } from '../main/services/workspace';
+import { parseFieldPath, type PlainValue } from '../shared/domain/frontmatter';
+import { editFileFrontMatter } from '../main/services/items/edit-file-front-matter';
 import { exitCodes, type CliIo } from './cli-io';
 import { openFolderRoot } from './open-folder-root';
 import { parseCliArgs } from './parse-cli-args';
 import { parseYamlValue } from './parse-yaml-value';
-import { plainEqual } from './plain-equal';
 import type { CliCommand } from './run-cli';
 import { toWorkspacePath } from './to-workspace-path';
 
@@ -26,52 +24,20 @@ interface SetRequest {
 
 const USAGE = 'set KEY.PATH VALUE FILE... [--dry-run] [--root DIR]';
 
-function megabytes(bytes: number): number {
-  return Math.round(bytes / (1024 * 1024));
-}
-
-/** Turns a workspace-layer failure into the short reason shown after "not edited:". */
-function reasonOf(error: FolioError): string {
-  if (error.code === 'not-found') return 'no such file';
-  if (error.code === 'conflict') return 'it was changed by something else while folio was editing it; nothing was written';
-  // The workspace layer words refusals for the app ("The path "x" was refused: why"); keep the why.
-  const refused = /was refused: (.*)$/s.exec(error.message);
-  return refused?.[1] ?? error.message;
-}
-
 async function setInFile(request: SetRequest, fileArg: string): Promise<FileOutcome> {
   const located = await toWorkspacePath(request.root, fileArg, request.cwd);
   if (!located.ok) return { kind: 'failed', name: fileArg, reason: located.message };
   const { relPath } = located;
-  const failed = (reason: string): FileOutcome => ({ kind: 'failed', name: relPath, reason });
-
-  const read = await readTextFile(request.root, relPath);
-  if (!read.ok) return failed(reasonOf(read.error));
-  const file = read.value;
-  if (file.symlink) return failed('it is a symbolic link; folio does not edit through links (edit the file it points to)');
-  if (file.mode === 'binary') return failed('it is a binary file');
-  if (file.mode === 'non-utf8') return failed('it is not UTF-8 text');
-  if (file.mode === 'large') {
-    return failed(`it is too large to edit safely (over ${megabytes(MAX_EDITABLE_BYTES)} MB, or a line over ${megabytes(MAX_EDITABLE_LINE_BYTES)} MB)`);
-  }
-  if (!file.editable || file.hash === null) return failed('it is not an editable text file');
-
-  const doc = parseFrontMatterDocument(file.text);
-  if (!doc.editable) {
-    const first = doc.diagnostics.find((d) => d.severity === 'error');
-    return failed(first === undefined ? 'the front matter cannot be edited' : `line ${first.line}, column ${first.column}: ${first.message}`);
-  }
-  // Equal values are skipped before editing so the file (and its mtime) is not touched at all.
-  if (plainEqual(doc.getValue(request.keyPath), request.value)) return { kind: 'unchanged', relPath };
-  const edited = editFrontMatter(file.text, { kind: 'set', path: request.keyPath, value: request.value });
-  if (!edited.ok) return failed(edited.diagnostic.message);
-  if (edited.value === file.text) return { kind: 'unchanged', relPath };
-  if (request.dryRun) return { kind: 'changed', relPath, before: file.text, after: edited.value };
-
-  // The hash that was read makes a concurrent change a reported conflict, never an overwrite.
-  const written = await writeTextFileAtomic({ root: request.root, relPath, text: edited.value, expectedHash: file.hash });
-  if (!written.ok) return failed(reasonOf(written.error));
-  return { kind: 'changed', relPath, before: file.text, after: edited.value };
+  // The read → edit → compare → atomic write with hash step is shared with the app's bulk edit.
+  const outcome = await editFileFrontMatter({
+    root: request.root,
+    relPath,
+    edit: { kind: 'set', path: request.keyPath, value: request.value },
+    dryRun: request.dryRun,
+  });
+  if (outcome.kind === 'failed') return { kind: 'failed', name: relPath, reason: outcome.reason };
+  if (outcome.kind === 'unchanged') return { kind: 'unchanged', relPath };
+  return { kind: 'changed', relPath, before: outcome.before, after: outcome.after };
 }
 
 function usageError(io: CliIo, message: string): number {

@@ -1,0 +1,9 @@
+/** Folder validation in main: Ajv JSON Schema checks plus the shared rules, kept up to date incrementally. */
+export { createSchemaChecker } from './create-schema-checker';
+export type { SchemaChecker } from './create-schema-checker';
+export { listWorkspacePaths } from './list-workspace-paths';
+export type { WorkspacePaths } from './list-workspace-paths';
+export { MAX_SCHEMA_FILE_CHARS, parseSchemaText } from './load-schema-file';
+export type { LoadedSchema } from './load-schema-file';
+export { ValidationService, validateFolder } from './validation-service';
+export type { FolderValidation, SchemaSource, ValidationServiceOptions } from './validation-service';

@@ -1,0 +1,205 @@
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseForIndex, type IndexParseResult } from '../../../shared/domain/frontmatter/parse-for-index';
+import { FOLIO_SCHEMA_PATH, type FolioSchema } from '../../../shared/domain/schema/folio-schema';
+import { inferSchema } from '../../../shared/domain/schema/infer-schema';
+import { collectFileFacts, fileProblem, type FileFacts } from '../../../shared/domain/validation/collect-file-facts';
+import { crossFileProblems } from '../../../shared/domain/validation/cross-file-problems';
+import { compareProblems, type Problem } from '../../../shared/domain/validation/problem';
+import { isContentFileName, walkContentFiles } from '../index/walk-content-files';
+import { readTextFile, type TextFileMode } from '../workspace';
+import { createSchemaChecker, type SchemaChecker } from './create-schema-checker';
+import { listWorkspacePaths } from './list-workspace-paths';
+import { parseSchemaText } from './load-schema-file';
+
+/** Where the schema in force came from. */
+export type SchemaSource = 'option' | 'folder' | 'inferred';
+
+/** The state of a whole folder's validation. */
+export interface FolderValidation {
+  /** Content files considered (unreadable and symlinked ones included). */
+  readonly files: number;
+  readonly problems: readonly Problem[];
+  readonly schema: FolioSchema;
+  readonly schemaSource: SchemaSource;
+}
+
+/** Options for {@link ValidationService}. */
+export interface ValidationServiceOptions {
+  /** A schema to use instead of the folder's `.folio/schema.json` (the CLI's `--schema`). */
+  readonly schema?: FolioSchema;
+  /** Files read at once. Default 16. */
+  readonly concurrency?: number;
+}
+
+// Why a file that is not text gets one problem and nothing else.
+const unreadable: Record<Exclude<TextFileMode, 'text'>, { severity: Problem['severity']; message: string }> = {
+  binary: { severity: 'error', message: 'The file is binary, not text; it was not validated.' },
+  'non-utf8': { severity: 'error', message: 'The file is not valid UTF-8 text; it was not validated.' },
+  large: { severity: 'warning', message: 'The file is too large (or has a line too long) to validate.' },
+};
+
+/** Texts kept between the inference pass and the rules pass; beyond this they are read again. */
+const KEEP_TEXT_CHARS = 32 * 1024 * 1024;
+
+type ReadOutcome = { readonly kind: 'text'; readonly text: string; readonly parsed: IndexParseResult } | { readonly kind: 'facts'; readonly facts: FileFacts };
+
+async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next;
+      next += 1;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, items.length)) }, worker));
+  return out;
+}
+
+function isIgnoredPath(rel: string): boolean {
+  return rel.split('/').some((segment, i, all) => (i < all.length - 1 && (segment.startsWith('.') || segment === 'node_modules')) || segment === '');
+}
+
+/**
+ * Validates a whole folder and keeps it validated: the schema is `.folio/schema.json` when
+ * present (a broken one is reported and inference takes over), otherwise inferred from the
+ * folder. Each file's own problems and cross-file facts are cached, so after a change only the
+ * changed files are read again and the folder-wide rules are recomputed from the cache. An
+ * inferred schema stays fixed until the next full validation, so one edit cannot move the rules.
+ */
+export class ValidationService {
+  private readonly facts = new Map<string, FileFacts>();
+  private paths = new Set<string>();
+  private schema: FolioSchema | undefined;
+  private schemaSource: SchemaSource = 'inferred';
+  private checker: SchemaChecker | undefined;
+  private schemaFileProblems: Problem[] = [];
+  private last: FolderValidation | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly options: ValidationServiceOptions = {},
+  ) {}
+
+  /** The latest result, if any validation ran. */
+  current(): FolderValidation | undefined {
+    return this.last;
+  }
+
+  /** Reads, parses and validates every content file of the folder. */
+  async validateAll(): Promise<FolderValidation> {
+    this.facts.clear();
+    const listing = await listWorkspacePaths(this.root);
+    this.paths = listing.all;
+    const files: string[] = [];
+    for await (const { relPath } of walkContentFiles(this.root)) files.push(relPath);
+    files.sort();
+
+    const { schema, source, problems } = await this.loadSchema();
+    let kept = 0;
+    const outcomes = await mapPool(files, this.options.concurrency ?? 16, async (rel) => {
+      const outcome = await this.readFile(rel);
+      if (outcome.kind === 'text') kept += outcome.text.length;
+      return outcome;
+    });
+    const resolvedSchema = schema ?? inferSchema(files.map((file, i) => ({ path: file, data: (outcomes[i]?.kind === 'text' ? outcomes[i].parsed.data : null) ?? null })));
+    this.useSchema(resolvedSchema, schema === undefined ? 'inferred' : source, problems);
+    const dropTexts = kept > KEEP_TEXT_CHARS;
+    await mapPool([...files.keys()], this.options.concurrency ?? 16, async (i) => {
+      const rel = files[i] as string;
+      let outcome = outcomes[i] as ReadOutcome;
+      if (dropTexts && outcome.kind === 'text') outcome = await this.readFile(rel);
+      this.facts.set(rel, this.factsOf(rel, outcome));
+    });
+    for (const rel of listing.symlinkedContent) {
+      this.facts.set(rel, fileProblem(rel, 'symlink', 'info', 'This file is a symbolic link; Folio never reads through links, so it was not validated.'));
+    }
+    return this.assemble();
+  }
+
+  /**
+   * Brings the result up to date after files changed on disk (added, edited or deleted),
+   * reading only those files. A change to `.folio/schema.json` revalidates everything.
+   */
+  async revalidate(changed: readonly string[]): Promise<FolderValidation> {
+    if (this.last === undefined || changed.some((rel) => rel === FOLIO_SCHEMA_PATH || rel.startsWith('.folio/'))) return this.validateAll();
+    for (const rel of new Set(changed)) {
+      if (isIgnoredPath(rel)) continue;
+      let info;
+      try {
+        info = await lstat(path.join(this.root, ...rel.split('/')));
+      } catch {
+        info = undefined;
+      }
+      if (info === undefined) {
+        this.paths.delete(rel);
+        this.facts.delete(rel);
+        continue;
+      }
+      this.paths.add(rel);
+      for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) this.paths.add(rel.slice(0, i));
+      if (!isContentFileName(path.posix.basename(rel))) continue;
+      if (info.isSymbolicLink()) {
+        this.facts.set(rel, fileProblem(rel, 'symlink', 'info', 'This file is a symbolic link; Folio never reads through links, so it was not validated.'));
+      } else if (info.isFile()) {
+        this.facts.set(rel, this.factsOf(rel, await this.readFile(rel)));
+      }
+    }
+    return this.assemble();
+  }
+
+  private async loadSchema(): Promise<{ schema: FolioSchema | undefined; source: SchemaSource; problems: Problem[] }> {
+    if (this.options.schema !== undefined) return { schema: this.options.schema, source: 'option', problems: [] };
+    const read = await readTextFile(this.root, FOLIO_SCHEMA_PATH);
+    if (!read.ok) {
+      if (read.error.code === 'not-found') return { schema: undefined, source: 'inferred', problems: [] };
+      return { schema: undefined, source: 'inferred', problems: [this.schemaProblem(`The schema file cannot be read (${read.error.message}); the schema was inferred from the folder instead.`)] };
+    }
+    if (read.value.mode !== 'text') return { schema: undefined, source: 'inferred', problems: [this.schemaProblem('The schema file is not readable text; the schema was inferred from the folder instead.')] };
+    const parsed = parseSchemaText(read.value.text);
+    if (!parsed.ok) return { schema: undefined, source: 'inferred', problems: [this.schemaProblem(`${parsed.message} The schema was inferred from the folder instead.`)] };
+    return { schema: parsed.schema, source: 'folder', problems: [] };
+  }
+
+  private schemaProblem(message: string): Problem {
+    return { file: FOLIO_SCHEMA_PATH, severity: 'error', code: 'schema-invalid', message, line: 1, column: 1 };
+  }
+
+  private useSchema(schema: FolioSchema, source: SchemaSource, problems: Problem[]): void {
+    this.schema = schema;
+    this.schemaSource = source;
+    this.checker = createSchemaChecker(schema);
+    this.schemaFileProblems = [...problems, ...this.checker.schemaProblems];
+  }
+
+  private async readFile(rel: string): Promise<ReadOutcome> {
+    const read = await readTextFile(this.root, rel);
+    if (!read.ok) return { kind: 'facts', facts: fileProblem(rel, 'unreadable', 'error', read.error.message) };
+    const { mode, text } = read.value;
+    if (mode !== 'text') return { kind: 'facts', facts: fileProblem(rel, mode, unreadable[mode].severity, unreadable[mode].message) };
+    return { kind: 'text', text, parsed: parseForIndex(text) };
+  }
+
+  private factsOf(rel: string, outcome: ReadOutcome): FileFacts {
+    if (outcome.kind === 'facts') return outcome.facts;
+    const schema = this.schema as FolioSchema;
+    const checker = this.checker as SchemaChecker;
+    return collectFileFacts(rel, outcome.text, { schema, parsed: outcome.parsed, checkSchema: (input) => checker.check(input) });
+  }
+
+  private assemble(): FolderValidation {
+    const problems = [...this.schemaFileProblems];
+    for (const facts of this.facts.values()) problems.push(...facts.problems);
+    problems.push(...crossFileProblems(this.facts.values(), this.paths));
+    problems.sort(compareProblems);
+    this.last = { files: this.facts.size, problems, schema: this.schema as FolioSchema, schemaSource: this.schemaSource };
+    return this.last;
+  }
+}
+
+/** Validates a folder once (the CLI's path): a fresh service, one full pass. */
+export async function validateFolder(root: string, options: ValidationServiceOptions = {}): Promise<FolderValidation> {
+  return new ValidationService(root, options).validateAll();
+}

@@ -1,0 +1,467 @@
+import { formatFieldPath } from '../frontmatter/field-path';
+import {
+  FOLIO_SCHEMA_VERSION,
+  JSON_SCHEMA_DIALECT,
+  type ContentTypeDefinition,
+  type FolioDateFormat,
+  type FolioJsonSchema,
+  type FolioSchema,
+  type FolioWidget,
+} from './folio-schema';
+import { isEmail, isIsoDateShape, isIsoDateTimeShape, isUri, parseDateParts } from './value-formats';
+
+/** One item of the folder as inference sees it; `data` null when its front matter could not be read. */
+export interface InferenceItem {
+  readonly path: string;
+  readonly data: Readonly<Record<string, unknown>> | null;
+}
+
+/** Thresholds of inference; the defaults are the documented behaviour. */
+export interface InferSchemaOptions {
+  /** Share of parent objects that must have a key for it to be required. Default 0.95. */
+  readonly requiredRatio?: number;
+  /** Share of co-present files in which two values must be equal to call one a mirror. Default 0.9. */
+  readonly mirrorRatio?: number;
+  /** Most distinct strings an enum may have. Default 12. */
+  readonly maxEnumValues?: number;
+  /** Fewest uses of each enum value. Default 2. */
+  readonly minEnumUses?: number;
+}
+
+/** Top-level keys by which one item names another (a relation's target key). */
+export const IDENTIFYING_KEYS = ['permalink', 'slug', 'aliases', 'id'] as const;
+
+type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
+const TYPE_ORDER: readonly JsonType[] = ['object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
+/** Distinct strings tracked per key: enough for enums and for telling free text from constants. */
+const MAX_TRACKED_STRINGS = 1000;
+const IMAGE_VALUE = /\.(?:png|jpe?g|gif|webp|avif|svg)(?:[?#].*)?$/i;
+
+interface Stats {
+  present: number;
+  readonly types: Map<JsonType, number>;
+  strings: number;
+  strCounts: Map<string, number> | null;
+  isoDates: number;
+  isoDateTimes: number;
+  uris: number;
+  emails: number;
+  readonly dateFormats: Map<FolioDateFormat, number>;
+  maxLength: number;
+  multiline: boolean;
+  imageLike: number;
+  min: number;
+  max: number;
+  objects: number;
+  readonly props: Map<string, Stats>;
+  items: Stats | undefined;
+  readonly relationHits: Map<string, number>;
+}
+
+function newStats(): Stats {
+  return {
+    present: 0,
+    types: new Map(),
+    strings: 0,
+    strCounts: new Map(),
+    isoDates: 0,
+    isoDateTimes: 0,
+    uris: 0,
+    emails: 0,
+    dateFormats: new Map(),
+    maxLength: 0,
+    multiline: false,
+    imageLike: 0,
+    min: Infinity,
+    max: -Infinity,
+    objects: 0,
+    props: new Map(),
+    items: undefined,
+    relationHits: new Map(),
+  };
+}
+
+function bump<K>(map: Map<K, number>, key: K, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function typeOf(value: unknown): JsonType {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return Number.isInteger(value) ? 'integer' : 'number';
+    case 'bigint':
+      return 'integer';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      return 'object';
+    default:
+      return 'string';
+  }
+}
+
+/** Who owns each identifying value in the folder, for relation inference. */
+type IdentIndex = Map<string, { readonly key: string; readonly owners: Set<number> }>;
+
+function identValues(data: Readonly<Record<string, unknown>>, key: string): string[] {
+  const value = data[key];
+  if (typeof value === 'string' && value !== '') return [value];
+  if (typeof value === 'number') return [String(value)];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
+  return [];
+}
+
+function buildIdentIndex(items: readonly { readonly data: Readonly<Record<string, unknown>> }[]): IdentIndex {
+  const index: IdentIndex = new Map();
+  items.forEach((item, i) => {
+    for (const key of IDENTIFYING_KEYS) {
+      for (const value of identValues(item.data, key)) {
+        let entry = index.get(value);
+        if (entry === undefined) {
+          entry = { key, owners: new Set() };
+          index.set(value, entry);
+        }
+        entry.owners.add(i);
+      }
+    }
+  });
+  return index;
+}
+
+/** Per-item walk state shared by the recursive observer. */
+interface WalkContext {
+  readonly itemIndex: number;
+  readonly idents: IdentIndex;
+  /** Scalar string leaves outside lists, by dotted path, for mirror detection. */
+  readonly leaves: [string, string][];
+}
+
+function observe(stats: Stats, value: unknown, segments: readonly string[], inList: boolean, ctx: WalkContext): void {
+  stats.present += 1;
+  const type = typeOf(value);
+  bump(stats.types, type);
+  if (type === 'string') {
+    const text = value as string;
+    stats.strings += 1;
+    if (stats.strCounts !== null) {
+      bump(stats.strCounts, text);
+      if (stats.strCounts.size > MAX_TRACKED_STRINGS) stats.strCounts = null;
+    }
+    if (isIsoDateShape(text)) stats.isoDates += 1;
+    else if (isIsoDateTimeShape(text)) stats.isoDateTimes += 1;
+    else if (isUri(text)) stats.uris += 1;
+    else if (isEmail(text)) stats.emails += 1;
+    const date = parseDateParts(text);
+    if (date !== undefined) bump(stats.dateFormats, date.format);
+    stats.maxLength = Math.max(stats.maxLength, text.length);
+    if (text.includes('\n')) stats.multiline = true;
+    if (IMAGE_VALUE.test(text)) stats.imageLike += 1;
+    // A value naming ANOTHER item is evidence of a relation; an item's own keys are not.
+    const topIdent = segments.length === 1 && (IDENTIFYING_KEYS as readonly string[]).includes(segments[0] as string);
+    if (!topIdent) {
+      const owner = ctx.idents.get(text);
+      if (owner !== undefined && (owner.owners.size > 1 || !owner.owners.has(ctx.itemIndex))) bump(stats.relationHits, owner.key);
+    }
+    if (!inList && text.trim() !== '') ctx.leaves.push([formatFieldPath(segments), text]);
+  } else if (type === 'integer' || type === 'number') {
+    const n = Number(value);
+    stats.min = Math.min(stats.min, n);
+    stats.max = Math.max(stats.max, n);
+  } else if (type === 'object') {
+    stats.objects += 1;
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      let childStats = stats.props.get(key);
+      if (childStats === undefined) {
+        childStats = newStats();
+        stats.props.set(key, childStats);
+      }
+      observe(childStats, child, [...segments, key], inList, ctx);
+    }
+  } else if (type === 'array') {
+    stats.items ??= newStats();
+    for (const element of value as unknown[]) observe(stats.items, element, segments, true, ctx);
+  }
+}
+
+/** Tracks whether a top-level key's values are distinct, giving up once too many collide. */
+interface UniqueTracker {
+  readonly seen: Set<string>;
+  duplicates: number;
+  dead: boolean;
+  count: number;
+}
+
+function uniqueKeyOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return `n:${value}`;
+  // Identifier-like strings only: free text, dates and empty values are not meant to be unique.
+  if (typeof value === 'string' && value.length > 0 && value.length <= 200 && !/\s/.test(value) && parseDateParts(value) === undefined) return `s:${value}`;
+  return undefined;
+}
+
+interface MirrorStats {
+  /** Files where both paths have a non-empty string, by `a\0b` pair. */
+  readonly agree: Map<string, number>;
+  /** Files holding a non-empty string at each path. */
+  readonly present: Map<string, number>;
+  /** First-seen order and depth of each path: the earlier, shallower one is the source. */
+  readonly rank: Map<string, number>;
+  readonly depth: Map<string, number>;
+  readonly distinct: Map<string, Set<string> | null>;
+  readonly perItem: Map<string, string>[];
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function collectMirrorStats(leavesPerItem: readonly (readonly [string, string][])[]): MirrorStats {
+  const stats: MirrorStats = { agree: new Map(), present: new Map(), rank: new Map(), depth: new Map(), distinct: new Map(), perItem: [] };
+  for (const leaves of leavesPerItem) {
+    const byValue = new Map<string, string[]>();
+    const values = new Map<string, string>();
+    for (const [path, value] of leaves) {
+      if (!stats.rank.has(path)) {
+        stats.rank.set(path, stats.rank.size);
+        stats.depth.set(path, path.split(/(?<!\\)\./).length);
+      }
+      bump(stats.present, path);
+      values.set(path, value);
+      let set = stats.distinct.get(path);
+      if (set === undefined) {
+        set = new Set();
+        stats.distinct.set(path, set);
+      }
+      if (set !== null) {
+        set.add(value);
+        if (set.size > MAX_TRACKED_STRINGS) stats.distinct.set(path, null);
+      }
+      const group = byValue.get(value);
+      if (group === undefined) byValue.set(value, [path]);
+      else group.push(path);
+    }
+    stats.perItem.push(values);
+    for (const group of byValue.values()) {
+      for (let i = 0; i < group.length; i += 1) for (let j = i + 1; j < group.length; j += 1) bump(stats.agree, pairKey(group[i] as string, group[j] as string));
+    }
+  }
+  return stats;
+}
+
+function isDiverse(stats: MirrorStats, path: string): boolean {
+  const distinct = stats.distinct.get(path);
+  if (distinct === null) return true;
+  const size = distinct?.size ?? 0;
+  // A constant such as `identifier: News` equal to `searchCategory: News` is a coincidence, not a copy.
+  return size >= 2 && size >= 0.5 * (stats.present.get(path) ?? 0);
+}
+
+/** For each mirror path, the path it copies. */
+function findMirrors(stats: MirrorStats, ratio: number): Map<string, string> {
+  const candidates = new Map<string, string[]>();
+  for (const [key, agree] of stats.agree) {
+    const [a, b] = key.split('\u0000') as [string, string];
+    // Co-presence is at most the smaller presence: skip pairs that cannot reach the ratio.
+    if (agree < 3 || agree < ratio * Math.min(stats.present.get(a) ?? 0, stats.present.get(b) ?? 0)) continue;
+    if (!isDiverse(stats, a) || !isDiverse(stats, b)) continue;
+    let both = 0;
+    for (const values of stats.perItem) if (values.has(a) && values.has(b)) both += 1;
+    if (agree < ratio * both) continue;
+    (candidates.get(a) ?? candidates.set(a, []).get(a) ?? []).push(b);
+    (candidates.get(b) ?? candidates.set(b, []).get(b) ?? []).push(a);
+  }
+  const order = (p: string): [number, number] => [stats.depth.get(p) ?? 0, stats.rank.get(p) ?? 0];
+  const before = (a: string, b: string): boolean => {
+    const [da, ra] = order(a);
+    const [db, rb] = order(b);
+    return da < db || (da === db && ra < rb);
+  };
+  const mirrors = new Map<string, string>();
+  for (const [path, partners] of candidates) {
+    let source: string | undefined;
+    for (const p of partners) if (before(p, path) && (source === undefined || before(p, source))) source = p;
+    if (source !== undefined) mirrors.set(path, source);
+  }
+  return mirrors;
+}
+
+interface EmitContext {
+  readonly options: Required<InferSchemaOptions>;
+  readonly mirrors: ReadonlyMap<string, string>;
+  readonly unique: ReadonlySet<string>;
+  readonly hasTitle: boolean;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}
+
+function emit(stats: Stats, segments: readonly string[], inList: boolean, ctx: EmitContext): FolioJsonSchema {
+  const node: Record<string, unknown> = {};
+  const types = TYPE_ORDER.filter((t) => stats.types.has(t) && !(t === 'integer' && stats.types.has('number')));
+  if (types.length > 0) node['type'] = types.length === 1 ? types[0] : types;
+  const onlyStrings = types.every((t) => t === 'string' || t === 'null') && stats.strings > 0;
+  const { options } = ctx;
+  let widget: FolioWidget | undefined;
+
+  let format: string | undefined;
+  if (onlyStrings && stats.strings >= 2) {
+    const share = (n: number): boolean => n >= options.requiredRatio * stats.strings;
+    if (share(stats.isoDates)) format = 'date';
+    else if (share(stats.isoDateTimes)) format = 'date-time';
+    else if (share(stats.uris)) format = 'uri';
+    else if (share(stats.emails)) format = 'email';
+    if (format !== undefined) node['format'] = format;
+    const dated = [...stats.dateFormats.values()].reduce((a, b) => a + b, 0);
+    if (dated >= 0.8 * stats.strings) {
+      const dominant = [...stats.dateFormats.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      if (dominant !== undefined) node['x-folio-dateFormat'] = dominant[0];
+      widget = dominant?.[0] === 'date-time' ? 'datetime' : 'date';
+    }
+    const counts = stats.strCounts;
+    if (format === undefined && widget === undefined && counts !== null && counts.size <= options.maxEnumValues && stats.strings >= 2 * options.minEnumUses) {
+      const entries = [...counts.entries()];
+      if (entries.every(([, n]) => n >= options.minEnumUses)) {
+        entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        node['enum'] = types.includes('null') ? [...entries.map(([v]) => v), null] : entries.map(([v]) => v);
+        node['x-folio-counts'] = Object.fromEntries(entries);
+        widget = 'select';
+      }
+    }
+    const hits = [...stats.relationHits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (hits !== undefined && hits[1] >= 2 && hits[1] >= 0.5 * stats.strings) {
+      node['x-folio-relation'] = { key: hits[0] };
+      widget = 'relation';
+    }
+    if (widget === undefined) {
+      if (format === 'uri' && stats.imageLike >= 0.8 * stats.strings) widget = 'image';
+      else if (format === 'uri') widget = 'url';
+      else if (stats.imageLike >= 0.8 * stats.strings) widget = 'image';
+      else widget = stats.multiline || stats.maxLength > 120 ? 'text' : 'string';
+    }
+  }
+  if (stats.min <= stats.max) {
+    node['x-folio-range'] = { min: stats.min, max: stats.max };
+    widget ??= 'number';
+  }
+  if (types.length === 1 && types[0] === 'boolean') widget = 'boolean';
+
+  if (stats.objects > 0) {
+    const properties: Record<string, FolioJsonSchema> = {};
+    const required: string[] = [];
+    for (const [key, child] of stats.props) {
+      const childSchema = emit(child, [...segments, key], inList, ctx);
+      const presence = child.present / stats.objects;
+      properties[key] = { ...childSchema, 'x-folio-presence': round(presence) };
+      if (presence >= options.requiredRatio) required.push(key);
+    }
+    node['properties'] = properties;
+    if (required.length > 0) node['required'] = required;
+    widget ??= 'object';
+  }
+  if (stats.items !== undefined) {
+    const items = emit(stats.items, segments, true, ctx);
+    node['items'] = items;
+    const itemTypes = items.type;
+    widget ??= itemTypes === 'string' ? 'tags' : 'list';
+  }
+  if (widget !== undefined) node['x-folio-widget'] = widget;
+
+  if (!inList && segments.length > 0) {
+    const path = formatFieldPath(segments);
+    const source = ctx.mirrors.get(path);
+    if (source !== undefined) node['x-folio-mirrorOf'] = source;
+    if (segments.length === 1 && ctx.unique.has(path)) node['x-folio-unique'] = true;
+    if (path === 'title' || path === 'date') node['x-folio-column'] = true;
+    if (path === 'slug' && ctx.hasTitle) node['x-folio-slugSource'] = 'title';
+  }
+  return node;
+}
+
+function inferType(items: readonly { readonly data: Readonly<Record<string, unknown>>; readonly index: number }[], idents: IdentIndex, options: Required<InferSchemaOptions>): FolioJsonSchema {
+  const root = newStats();
+  const leavesPerItem: [string, string][][] = [];
+  const trackers = new Map<string, UniqueTracker>();
+  const tolerance = Math.floor(items.length * 0.01);
+  for (const item of items) {
+    const ctx: WalkContext = { itemIndex: item.index, idents, leaves: [] };
+    observe(root, item.data, [], false, ctx);
+    leavesPerItem.push(ctx.leaves);
+    for (const [key, value] of Object.entries(item.data)) {
+      let tracker = trackers.get(key);
+      if (tracker === undefined) {
+        tracker = { seen: new Set(), duplicates: 0, dead: false, count: 0 };
+        trackers.set(key, tracker);
+      }
+      if (tracker.dead) continue;
+      const id = uniqueKeyOf(value);
+      if (id === undefined) {
+        if (value !== null) tracker.dead = true;
+        continue;
+      }
+      tracker.count += 1;
+      if (tracker.seen.has(id)) {
+        tracker.duplicates += 1;
+        if (tracker.duplicates > tolerance) tracker.dead = true;
+      } else tracker.seen.add(id);
+    }
+  }
+  const unique = new Set<string>();
+  for (const [key, t] of trackers) {
+    if (!t.dead && t.count >= 5 && t.count >= 0.5 * items.length) unique.add(formatFieldPath([key]));
+  }
+  const mirrors = findMirrors(collectMirrorStats(leavesPerItem), options.mirrorRatio);
+  const schema = emit(root, [], false, { options, mirrors, unique, hasTitle: root.props.has('title') });
+  // The root is the item itself, not a field: it gets no widget.
+  const rest: Record<string, unknown> = { ...schema };
+  delete rest['x-folio-widget'];
+  return { ...rest, 'x-folio-inferred': true, 'x-folio-items': items.length };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Infers a Folio schema from the whole folder: one content type per `archetype` value (or per
+ * top folder when an item has none), each with types, presence, required keys, formats, enums
+ * with counts, numeric ranges, unique keys, mirrored keys and relations. Every rule is marked
+ * inferred, so its problems are warnings. The same items always give the same output.
+ */
+export function inferSchema(items: readonly InferenceItem[], options: InferSchemaOptions = {}): FolioSchema {
+  const opts: Required<InferSchemaOptions> = {
+    requiredRatio: options.requiredRatio ?? 0.95,
+    mirrorRatio: options.mirrorRatio ?? 0.9,
+    maxEnumValues: options.maxEnumValues ?? 12,
+    minEnumUses: options.minEnumUses ?? 2,
+  };
+  const readable = items
+    .filter((item): item is InferenceItem & { readonly data: Readonly<Record<string, unknown>> } => item.data !== null)
+    .slice()
+    .sort((a, b) => compare(a.path, b.path));
+  const idents = buildIdentIndex(readable);
+  const byArchetype = new Map<string, { data: Readonly<Record<string, unknown>>; index: number }[]>();
+  const byFolder = new Map<string, { data: Readonly<Record<string, unknown>>; index: number }[]>();
+  readable.forEach((item, index) => {
+    const archetype = item.data['archetype'];
+    const slash = item.path.indexOf('/');
+    const [groups, name] =
+      typeof archetype === 'string' && archetype !== '' ? [byArchetype, archetype] : [byFolder, slash === -1 ? '' : item.path.slice(0, slash)];
+    const list = groups.get(name);
+    if (list === undefined) groups.set(name, [{ data: item.data, index }]);
+    else list.push({ data: item.data, index });
+  });
+  const types: Record<string, ContentTypeDefinition> = {};
+  for (const name of [...byArchetype.keys()].sort(compare)) {
+    types[name] = { match: { key: 'archetype', equals: name }, schema: inferType(byArchetype.get(name) ?? [], idents, opts) };
+  }
+  for (const folder of [...byFolder.keys()].sort(compare)) {
+    let name = folder === '' ? 'root' : folder;
+    while (Object.hasOwn(types, name)) name = `${name}-folder`;
+    types[name] = { match: { glob: folder === '' ? '*' : `${folder}/**` }, schema: inferType(byFolder.get(folder) ?? [], idents, opts) };
+  }
+  return { $schema: JSON_SCHEMA_DIALECT, 'x-folio-version': FOLIO_SCHEMA_VERSION, types };
+}
