@@ -6,8 +6,12 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { walkContentFiles } from '../src/main/services/index/walk-content-files';
 import { parseForIndex } from '../src/shared/domain/frontmatter/parse-for-index';
+import { existsSync } from 'node:fs';
 import { writeCorpus } from './generate-corpus';
+import { benchIndex, type IndexBenchResult } from './index-bench';
+import { benchListQueries, type ListBenchResult } from './list-bench';
 import { measureInterleaved, type Measurement } from './measure';
+import { benchUi, type UiBenchResult } from './ui-bench';
 
 /*
  * `npm run bench [-- --sizes 1000,10000,50000 --runs 5]`: generates seed-shaped corpora in a temp
@@ -15,7 +19,9 @@ import { measureInterleaved, type Measurement } from './measure';
  * ratios (docs/performance.md): absolute times on a shared 2-core machine drift.
  */
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' }, 'no-ui': { type: 'boolean', default: false } },
+});
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
@@ -73,7 +79,12 @@ interface SizeReport {
   readonly items: number;
   readonly measurements: Measurement[];
   readonly ratios: Record<string, number>;
+  readonly index: IndexBenchResult;
+  readonly list: ListBenchResult;
+  readonly ui: UiBenchResult | null;
 }
+
+const rendererBuilt = existsSync(path.join('out', 'renderer', 'index.html'));
 
 async function main(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'folio-bench-'));
@@ -94,10 +105,34 @@ async function main(): Promise<void> {
       );
       const [base, folio, gray] = measurements;
       const ratios = { 'folio / floor': folio!.median / base!.median, 'gray-matter / floor': gray!.median / base!.median };
-      reports.push({ items: size, measurements, ratios });
       console.log(`\n${size} items`);
       console.table(measurements.map((m) => ({ pipeline: m.name, 'median ms': m.median.toFixed(0), 'min ms': m.min.toFixed(0), 'max ms': m.max.toFixed(0) })));
       console.table(Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, v.toFixed(2)])));
+      const { result: index } = await benchIndex(dir, Math.min(runs, 3));
+      console.table({
+        'full index in the worker (ms)': index.fullIndexMs.toFixed(0),
+        'full index / floor': index.ratioToFloor.toFixed(2),
+        'first chunk (ms)': index.firstChunkMs.toFixed(0),
+        'reopen from cache (ms)': index.reopenMs.toFixed(0),
+        'main RSS after index (MB)': index.rssMbAfterIndex.toFixed(0),
+        'main heap after index (MB)': index.heapUsedMbAfterIndex.toFixed(0),
+      });
+      const list = await benchListQueries(dir);
+      console.table({ 'list query p50 (ms)': list.p50.toFixed(1), 'list query p95 (ms)': list.p95.toFixed(1), 'quick open p95 (ms)': list.quickOpenP95.toFixed(1) });
+      let ui: UiBenchResult | null = null;
+      if (values['no-ui']) console.log('UI timings skipped (--no-ui).');
+      else if (!rendererBuilt) console.log('UI timings skipped: run `npm run build` first.');
+      else {
+        ui = await benchUi(dir);
+        console.table({
+          'first rows visible (ms)': ui.firstRowsMs.toFixed(0),
+          'full list shown (ms)': ui.fullListMs.toFixed(0),
+          'keystroke to list p50 (ms)': ui.keystrokeP50.toFixed(1),
+          'keystroke to list p95 (ms)': ui.keystrokeP95.toFixed(1),
+          'renderer heap (MB)': ui.rendererHeapMb.toFixed(0),
+        });
+      }
+      reports.push({ items: size, measurements, ratios, index, list, ui });
     }
   } finally {
     await rm(root, { recursive: true, force: true });

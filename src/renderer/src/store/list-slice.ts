@@ -71,6 +71,7 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
 
     refreshList: async () => {
       const sequence = ++querySequence;
+      const started = performance.now();
       const { searchText, facetSelection, sort } = get();
       const result = await api['list:query']({ text: searchText, facets: facetSelection, sort });
       // Keystrokes overtake each other: only the newest query may update the list.
@@ -78,6 +79,8 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
       if (!result.ok) return set({ listError: result.error.message });
       const { paths, total, facets, progress } = result.value;
       set({ paths, total, facets, progress, listError: null });
+      // Query to painted list, read by `npm run bench` (docs/performance.md: UI timings from marks).
+      requestAnimationFrame(() => performance.measure('folio:list-updated', { start: started }));
     },
 
     setSearchText: (text) => {

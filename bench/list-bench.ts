@@ -1,0 +1,66 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { IndexService } from '../src/main/services/index/index-service';
+import { ListService } from '../src/main/services/list/list-service';
+import type { ListQueryRequest } from '../src/shared/contract';
+
+/** Keystroke-to-result timings of the list query the app runs (search, facets, sort, facet counts). */
+export interface ListBenchResult {
+  readonly items: number;
+  readonly queries: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly quickOpenP95: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+const prefixes = (phrase: string) => Array.from({ length: phrase.length }, (_, i) => phrase.slice(0, i + 1));
+
+/**
+ * Indexes `dir` and times `ListService.query` as the renderer calls it on each keystroke: the
+ * matching paths in order plus every facet's counts, with and without a facet and a date sort.
+ */
+export async function benchListQueries(dir: string): Promise<ListBenchResult> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-list-bench-'));
+  const index = new IndexService({ dataDir });
+  await index.boot();
+  const list = new ListService(index, { emit: () => undefined });
+  await list.boot();
+  try {
+    list.reset();
+    await index.open(dir);
+    const warm = list.query({ text: '', facets: {}, sort: null });
+    const facet = warm.facets[0];
+    const firstValue = facet?.values[0]?.value;
+    const facets = facet && firstValue !== undefined ? { [facet.key]: [firstValue] } : {};
+    const requests: ListQueryRequest[] = [];
+    for (const text of [...prefixes('patient portal'), ...prefixes('telehealth'), ...prefixes('zzz none')]) requests.push({ text, facets: {}, sort: null });
+    for (const text of prefixes('health')) requests.push({ text, facets, sort: { column: 'date', direction: 'desc' } });
+    requests.push({ text: '', facets, sort: { column: 'date', direction: 'desc' } });
+    const times: number[] = [];
+    for (const request of requests) {
+      const start = performance.now();
+      list.query(request);
+      times.push(performance.now() - start);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const quick: number[] = [];
+    for (const text of prefixes('rnsmwr tbltp')) {
+      const start = performance.now();
+      list.quickOpen(text);
+      quick.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    quick.sort((a, b) => a - b);
+    return { items: warm.total, queries: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? 0, quickOpenP95: percentile(quick, 95) };
+  } finally {
+    await list.shutdown();
+    await index.shutdown();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

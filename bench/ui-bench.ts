@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { startWebHost } from '../src/web/host/start-web-host';
+
+/** What a curator sees in Chromium, timed through the web host on one corpus folder. */
+export interface UiBenchResult {
+  readonly items: number;
+  /** From starting the host (services boot, folder open, scan starts) to the first row painted. */
+  readonly firstRowsMs: number;
+  /** From the same start to the full count shown. */
+  readonly fullListMs: number;
+  /** Keystroke in the search box to the updated count, per keystroke. */
+  readonly keystrokeP50: number;
+  readonly keystrokeP95: number;
+  /** Renderer JS heap with the whole list loaded. */
+  readonly rendererHeapMb: number;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+/** Runs the built renderer (`npm run build` first) against `dir` in headless Chromium. */
+export async function benchUi(dir: string): Promise<UiBenchResult> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-ui-bench-'));
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+  });
+  const page = await browser.newPage();
+  const start = performance.now();
+  const host = await startWebHost({ rendererDir: path.join(repoRoot, 'out', 'renderer'), folder: dir, dataDir, version: 'bench' });
+  try {
+    await page.goto(host.url);
+    await page.locator('.item-row').first().waitFor();
+    const firstRowsMs = performance.now() - start;
+    await page.locator('.list-status').filter({ hasText: /^\d+ items$/ }).waitFor({ timeout: 600_000 });
+    await page.waitForFunction(() => document.querySelector('.index-progress') === null, undefined, { timeout: 600_000 });
+    const fullListMs = performance.now() - start;
+    const items = Number(/(\d+)/.exec((await page.locator('.list-status').textContent()) ?? '')?.[1] ?? 0);
+    const times: number[] = [];
+
+    // Each keystroke: type one character and read the renderer's own query-to-paint measure.
+    const search = page.getByLabel('Search items');
+    await search.focus();
+    await page.evaluate(() => performance.clearMeasures('folio:list-updated'));
+    for (const ch of 'patient portal') {
+      await page.keyboard.type(ch);
+      await page.waitForFunction((n) => performance.getEntriesByName('folio:list-updated').length >= n, times.length + 1);
+      times.push(await page.evaluate((i) => performance.getEntriesByName('folio:list-updated')[i]?.duration ?? 0, times.length));
+    }
+    times.sort((a, b) => a - b);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return {
+      items,
+      firstRowsMs,
+      fullListMs,
+      keystrokeP50: times[Math.floor(times.length / 2)] ?? 0,
+      keystrokeP95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0,
+      rendererHeapMb: heap.usedSize / 2 ** 20,
+    };
+  } finally {
+    await browser.close();
+    await host.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
