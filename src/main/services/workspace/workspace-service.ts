@@ -59,12 +59,14 @@ export class WorkspaceService {
     // A crash mid-save leaves `.name.folio-tmp-*` files behind; the originals are intact.
     await cleanStrayTempFiles(root);
     await this.settings.addRecentFolder(root);
-    await this.startWatching(root);
-    // The scan streams into the list as it goes; the renderer shows rows before it ends.
+    // The scan streams into the list as it goes; the renderer shows rows before it ends. The
+    // watcher starts alongside it (chokidar's first crawl of a large folder takes seconds) and
+    // the first rows must not wait for it.
     this.list.reset();
     void this.index.open(root).catch((error: unknown) => {
       this.events.emit('app:notice', { level: 'error', message: `Folio could not index this folder: ${error instanceof Error ? error.message : String(error)}` });
     });
+    await this.startWatching(root);
     this.events.emit('workspace:opened', this.current);
     return ok(this.current);
   }
