@@ -23,6 +23,8 @@ export type WatcherFactory = () => FolderWatcher;
 export class WorkspaceService {
   private current: WorkspaceInfo | null = null;
   private watcher: FolderWatcher | null = null;
+  /** Bumped on every open, so a watcher that finishes starting after the next open is closed. */
+  private watchGeneration = 0;
 
   constructor(
     private readonly settings: SettingsService,
@@ -66,7 +68,7 @@ export class WorkspaceService {
     void this.index.open(root).catch((error: unknown) => {
       this.events.emit('app:notice', { level: 'error', message: `Folio could not index this folder: ${error instanceof Error ? error.message : String(error)}` });
     });
-    await this.startWatching(root);
+    void this.startWatching(root, ++this.watchGeneration);
     this.events.emit('workspace:opened', this.current);
     return ok(this.current);
   }
@@ -91,7 +93,7 @@ export class WorkspaceService {
     return ok({ path: relPath, hash, size, mtimeMs, written: written.value.written });
   }
 
-  private async startWatching(root: string): Promise<void> {
+  private async startWatching(root: string, generation: number): Promise<void> {
     if (!this.createWatcher) return;
     const watcher = this.createWatcher();
     watcher.onBatch((batch) => {
@@ -101,6 +103,10 @@ export class WorkspaceService {
     watcher.onNotice((notice) => this.events.emit('app:notice', notice));
     try {
       await watcher.start(root);
+      if (generation !== this.watchGeneration) {
+        await watcher.close();
+        return;
+      }
       this.watcher = watcher;
     } catch (error) {
       await watcher.close();
@@ -110,6 +116,7 @@ export class WorkspaceService {
   }
 
   private async stopWatching(): Promise<void> {
+    this.watchGeneration++;
     const watcher = this.watcher;
     this.watcher = null;
     await watcher?.close();
