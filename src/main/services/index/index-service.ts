@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import { indexCacheFile } from './index-cache';
 import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
+import { createStringInterner } from './intern-strings';
 import { readIndexEntries, scanFolder, type ScanChunk, type ScanStats } from './scan-folder';
 
 /** One file change as the watcher reports it (workspace-relative POSIX path). */
@@ -76,6 +77,8 @@ function isEntry(value: unknown, relPath: string): value is IndexEntry {
  * files whose size or mtime changed. Holds one folder at a time.
  */
 export class IndexService {
+  /** Shares equal strings across the entries of the open folder (reset on every open). */
+  private intern = createStringInterner();
   private worker: Worker | null = null;
   private mode: 'worker' | 'inline' = 'inline';
   private fallbackReason: string | null = null;
@@ -240,6 +243,7 @@ export class IndexService {
   open(root: string): Promise<ScanStats> {
     this.cancelScan();
     this.items.clear();
+    this.intern = createStringInterner();
     this.touchedDuringScan.clear();
     this.root = path.resolve(root);
     const id = this.nextId++;
@@ -295,7 +299,7 @@ export class IndexService {
       if (this.touchedDuringScan.has(relPath)) return;
       let entry: unknown;
       try {
-        entry = JSON.parse(json);
+        entry = JSON.parse(json, this.intern);
       } catch {
         entry = null;
       }
@@ -353,7 +357,7 @@ export class IndexService {
     for (const { path: relPath, json } of results) {
       let entry: unknown = null;
       try {
-        entry = json === null ? null : JSON.parse(json);
+        entry = json === null ? null : JSON.parse(json, this.intern);
       } catch {
         entry = null;
       }
