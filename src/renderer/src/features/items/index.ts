@@ -1,0 +1,2 @@
+/** Create, rename and delete (with undo) items. */
+export { ItemsToolbar } from './items-toolbar';
