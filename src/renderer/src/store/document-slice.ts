@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ChangeKind, DocumentSnapshot, SaveConflictDetail } from '../../../shared/contract';
+import type { ChangeKind, DocumentSnapshot, DraftDto, SaveConflictDetail } from '../../../shared/contract';
 import { editFrontMatter, replaceBody, type FrontMatterEdit } from '../../../shared/domain/frontmatter';
 import { api } from '../ipc/api';
 import type { FolioState } from './index';
@@ -26,6 +26,14 @@ export interface DocumentSlice {
   deletedOnDisk: boolean;
   /** An item the user asked to open while the current one has unsaved edits. */
   pendingOpen: string | null;
+  /**
+   * True when the buffer came from a draft whose base version is no longer on disk: the text it
+   * was loaded from is unknown, so a merge cannot tell who changed what and asks about every
+   * difference.
+   */
+  mergeBaseUnknown: boolean;
+  /** The merge view's inputs while it is open: the loaded text (null when unknown) and the disk now. */
+  mergeSession: MergeSession | null;
 
   openDocument: (path: string) => Promise<void>;
   closeDocument: () => void;
@@ -43,6 +51,38 @@ export interface DocumentSlice {
   resolvePendingOpen: (choice: 'save' | 'discard' | 'cancel') => Promise<void>;
   /** Reacts to a change on disk of the open file. */
   documentChangedOnDisk: (kind: ChangeKind) => Promise<void>;
+  /**
+   * Makes `disk` the version the buffer is based on and `mergedText` the buffer (after a merge):
+   * the next save is checked against the disk hash, so it replaces exactly what was merged with.
+   */
+  rebase: (disk: DiskVersion, mergedText: string) => void;
+  /** Opens an item with a draft's text as the buffer; a changed disk opens the merge instead. */
+  restoreDraft: (draft: DraftDto) => Promise<void>;
+  /** Fetches the disk version (unless a conflict already carries it) and opens the merge view. */
+  openMerge: () => Promise<void>;
+  closeMerge: () => void;
+  /** Rebases the buffer on the merge's disk version with the merged text. */
+  applyMerge: (mergedText: string) => void;
+  /** "Keep mine": saves the buffer over whatever is on disk now (the caller confirms first). */
+  overwriteDisk: () => Promise<boolean>;
+  /**
+   * "Save mine elsewhere": writes the buffer to a new file (never over an existing one), then
+   * opens that file; the original shows its disk version again.
+   */
+  saveElsewhere: (newPath: string) => Promise<boolean>;
+}
+
+/** A version of the open file on disk: its text and hash (null when the file is missing). */
+export interface DiskVersion {
+  readonly text: string;
+  readonly hash: string | null;
+}
+
+/** What the merge view merges: base = as loaded (null when unknown), disk = the file now. */
+export interface MergeSession {
+  readonly path: string;
+  readonly base: string | null;
+  readonly disk: DiskVersion;
 }
 
 /** True when the buffer differs from the version on disk it is based on. */
@@ -52,7 +92,7 @@ export function selectIsDirty(state: Pick<FolioState, 'document' | 'text'>): boo
 
 export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice> = (set, get) => {
   const load = async (path: string) => {
-    set({ selectedPath: path, documentError: null, editError: null, deletedOnDisk: false, changedOnDisk: false, conflict: null, pendingOpen: null });
+    set({ selectedPath: path, documentError: null, editError: null, deletedOnDisk: false, changedOnDisk: false, conflict: null, pendingOpen: null, mergeBaseUnknown: false, mergeSession: null });
     const result = await api['document:read'](path);
     // A slower answer for an item the user already left must not replace the newer one.
     if (get().selectedPath !== path) return;
@@ -71,6 +111,8 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
     changedOnDisk: false,
     deletedOnDisk: false,
     pendingOpen: null,
+    mergeBaseUnknown: false,
+    mergeSession: null,
 
     openDocument: async (path) => {
       if (path === get().selectedPath) return;
@@ -79,7 +121,7 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
       await load(path);
     },
 
-    closeDocument: () => set({ selectedPath: null, document: null, text: null, documentError: null, editError: null, deletedOnDisk: false, changedOnDisk: false, conflict: null, pendingOpen: null }),
+    closeDocument: () => set({ selectedPath: null, document: null, text: null, documentError: null, editError: null, deletedOnDisk: false, changedOnDisk: false, conflict: null, pendingOpen: null, mergeBaseUnknown: false, mergeSession: null }),
 
     applyEdits: (edits) => {
       const { text, document } = get();
@@ -114,7 +156,9 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
       if (get().document?.path !== document.path) return false;
       if (result.ok) {
         // The buffer may have moved on while saving; only what was saved becomes the base.
-        set({ document: { ...document, text, hash: result.value.hash, size: result.value.size, mtimeMs: result.value.mtimeMs }, conflict: null, changedOnDisk: false, deletedOnDisk: false });
+        set({ document: { ...document, text, hash: result.value.hash, size: result.value.size, mtimeMs: result.value.mtimeMs }, conflict: null, changedOnDisk: false, deletedOnDisk: false, mergeBaseUnknown: false });
+        // The draft is only dropped once nothing unsaved is left (typing may have gone on meanwhile).
+        if (!selectIsDirty(get())) await get().discardDraft(document.path);
         return true;
       }
       if (result.error.code === 'conflict') {
@@ -130,6 +174,7 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
       const path = get().selectedPath;
       if (path === null) return;
       set({ document: null, text: null });
+      await get().discardDraft(path);
       await load(path);
     },
 
@@ -138,6 +183,8 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
       if (next === null) return;
       if (choice === 'cancel') return set({ pendingOpen: null });
       if (choice === 'save' && !(await get().save())) return set({ pendingOpen: null });
+      const left = get().selectedPath;
+      if (choice === 'discard' && left !== null) await get().discardDraft(left);
       await load(next);
     },
 
@@ -150,6 +197,129 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
       const result = await api['document:read'](path);
       if (get().selectedPath !== path || selectIsDirty(get())) return;
       if (result.ok) set({ document: result.value, text: result.value.text, deletedOnDisk: false, changedOnDisk: false });
+    },
+
+    rebase: (disk, mergedText) => {
+      const { document } = get();
+      if (document === null || document.readOnly) return;
+      set({
+        document: { ...document, text: disk.text, hash: disk.hash },
+        text: mergedText,
+        conflict: null,
+        changedOnDisk: false,
+        deletedOnDisk: disk.hash === null,
+        mergeBaseUnknown: false,
+        mergeSession: null,
+        editError: null,
+      });
+    },
+
+    restoreDraft: async (draft) => {
+      const { selectedPath } = get();
+      if (selectIsDirty(get()) && selectedPath !== draft.path) {
+        get().showNotice({ level: 'warning', message: `Save or revert ${selectedPath ?? 'the open item'} before restoring another item's unsaved edits.` });
+        return;
+      }
+      set({ selectedPath: draft.path, document: null, text: null, documentError: null, editError: null, deletedOnDisk: false, changedOnDisk: false, conflict: null, pendingOpen: null, mergeBaseUnknown: false, mergeSession: null });
+      const result = await api['document:read'](draft.path);
+      if (get().selectedPath !== draft.path) return;
+      if (result.ok) {
+        const disk = result.value;
+        if (disk.readOnly !== undefined || disk.hash === null) {
+          set({ document: disk, text: disk.text });
+          get().showNotice({ level: 'warning', message: `${draft.path} can no longer be edited here (${disk.readOnly ?? 'partly read'}); its draft is kept.` });
+          return;
+        }
+        if (disk.hash === draft.baseHash) return set({ document: disk, text: draft.text });
+        // The disk moved on since the draft was taken. Keep the draft's base hash so a plain save
+        // is refused as a conflict, and merge: the text the draft started from is not known.
+        set({ document: { ...disk, hash: draft.baseHash }, text: draft.text, mergeBaseUnknown: true, conflict: { diskText: disk.text, diskHash: disk.hash } });
+        await get().openMerge();
+        return;
+      }
+      if (result.error.code === 'not-found') {
+        // Deleted since: the edits come back marked as such; saving recreates only on request.
+        const missing: DocumentSnapshot = { path: draft.path, text: '', hash: draft.baseHash, truncated: false, size: 0, mtimeMs: 0 };
+        set({ document: missing, text: draft.text, deletedOnDisk: true, mergeBaseUnknown: true, conflict: { diskText: null, diskHash: null } });
+        return;
+      }
+      set({ documentError: result.error.message });
+    },
+
+    openMerge: async () => {
+      const { document, conflict, mergeBaseUnknown } = get();
+      if (document === null) return;
+      let disk: DiskVersion;
+      if (conflict?.diskText != null) disk = { text: conflict.diskText, hash: conflict.diskHash };
+      else {
+        const result = await api['document:read'](document.path);
+        if (get().document?.path !== document.path) return;
+        if (!result.ok) {
+          get().showNotice({ level: 'warning', message: `${document.path} cannot be merged: ${result.error.message} Keep yours or save it elsewhere.` });
+          return;
+        }
+        if (result.value.readOnly !== undefined || result.value.hash === null) {
+          get().showNotice({ level: 'warning', message: `${document.path} is no longer editable text on disk, so it cannot be merged. Save yours elsewhere.` });
+          return;
+        }
+        disk = { text: result.value.text, hash: result.value.hash };
+      }
+      set({ mergeSession: { path: document.path, base: mergeBaseUnknown ? null : document.text, disk } });
+    },
+
+    closeMerge: () => set({ mergeSession: null }),
+
+    applyMerge: (mergedText) => {
+      const session = get().mergeSession;
+      if (session === null || get().document?.path !== session.path) return;
+      get().rebase(session.disk, mergedText);
+    },
+
+    overwriteDisk: async () => {
+      const { document, text } = get();
+      if (document === null || text === null || document.readOnly) return false;
+      const current = await api['document:read'](document.path);
+      if (get().document?.path !== document.path) return false;
+      let diskHash: string | null;
+      if (current.ok) diskHash = current.value.hash;
+      else if (current.error.code === 'not-found') diskHash = null;
+      else {
+        get().showNotice({ level: 'error', message: current.error.message });
+        return false;
+      }
+      if (current.ok && (current.value.readOnly !== undefined || diskHash === null)) {
+        get().showNotice({ level: 'error', message: `${document.path} is not editable text on disk any more; save yours elsewhere.` });
+        return false;
+      }
+      if (diskHash === null) {
+        // Recreate a deleted file, only because the user asked: a create never overwrites.
+        set({ saving: true });
+        const created = await api['document:save']({ path: document.path, text, baseHash: null });
+        set({ saving: false });
+        if (!created.ok) {
+          get().showNotice({ level: 'error', message: created.error.message });
+          return false;
+        }
+        set({ document: { ...document, text, hash: created.value.hash, size: created.value.size, mtimeMs: created.value.mtimeMs }, conflict: null, changedOnDisk: false, deletedOnDisk: false, mergeBaseUnknown: false });
+        if (!selectIsDirty(get())) await get().discardDraft(document.path);
+        return true;
+      }
+      get().rebase({ text: current.ok ? current.value.text : '', hash: diskHash }, text);
+      return get().save();
+    },
+
+    saveElsewhere: async (newPath) => {
+      const { document, text } = get();
+      if (document === null || text === null) return false;
+      const result = await api['document:save']({ path: newPath, text, baseHash: null });
+      if (!result.ok) {
+        get().showNotice({ level: 'error', message: result.error.message });
+        return false;
+      }
+      await get().discardDraft(document.path);
+      get().showNotice({ level: 'info', message: `Your version was saved as ${newPath}; ${document.path} is as on disk.` });
+      await load(newPath);
+      return true;
     },
   };
 };
