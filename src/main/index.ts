@@ -32,6 +32,7 @@ const host: HostCapabilities = {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
   openExternal: (url) => shell.openExternal(url),
+  trashItem: (absPath) => shell.trashItem(absPath),
 };
 
 async function start(): Promise<void> {
@@ -62,6 +63,13 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   let stopping = false;
   app.on('before-quit', (event) => {
+    // Quit closes the window first: its page asks about unsaved edits (and may keep the window
+    // open); only once it has closed do the services stop ('window-all-closed' quits again).
+    if (mainWindow) {
+      event.preventDefault();
+      mainWindow.close();
+      return;
+    }
     if (stopping) return;
     stopping = true;
     event.preventDefault();
