@@ -9,17 +9,21 @@ export interface WorkspacePaths {
   readonly all: Set<string>;
   /** Content files that are symbolic links: never read through, reported instead. */
   readonly symlinkedContent: string[];
+  /** Regular content files (`.md`, `.markdown`), sorted: the same set the content walk yields. */
+  readonly contentFiles: string[];
 }
 
 const ignoredFolders = new Set(['node_modules', '.git']);
 
 /**
  * Lists the workspace for link checks with the same rules as the content walk: dot-folders and
- * `node_modules` skipped, links never followed (a link is listed as existing, not entered).
+ * `node_modules` skipped, links never followed (a link is listed as existing, not entered). One
+ * walk serves both the link check and the list of files to validate.
  */
 export async function listWorkspacePaths(root: string): Promise<WorkspacePaths> {
   const all = new Set<string>();
   const symlinkedContent: string[] = [];
+  const contentFiles: string[] = [];
   const pending = [''];
   while (pending.length > 0) {
     const rel = pending.pop() as string;
@@ -38,9 +42,11 @@ export async function listWorkspacePaths(root: string): Promise<WorkspacePaths> 
       } else {
         all.add(childRel);
         if (entry.isSymbolicLink() && isContentFileName(entry.name)) symlinkedContent.push(childRel);
+        else if (entry.isFile() && isContentFileName(entry.name)) contentFiles.push(childRel);
       }
     }
   }
   symlinkedContent.sort();
-  return { all, symlinkedContent };
+  contentFiles.sort();
+  return { all, symlinkedContent, contentFiles };
 }

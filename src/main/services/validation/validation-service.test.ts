@@ -2,6 +2,7 @@ import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JSON_SCHEMA_DIALECT, type FolioSchema } from '../../../shared/domain/schema/folio-schema';
 import { ValidationService } from './validation-service';
 
 let root: string;
@@ -34,6 +35,26 @@ describe('ValidationService', () => {
     next = await service.revalidate(['p0.md']);
     expect(next.files).toBe(6);
     expect(next.problems).toEqual([]);
+  });
+
+  it('keeps the folder-wide rules incrementally exactly as a full validation computes them', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(root, 'news'));
+    for (let i = 0; i < 12; i += 1) {
+      await writeFile(path.join(root, 'news', `n${i}.md`), `---\ntitle: Story ${i % 4}\nslug: s${i % 5}\npermalink: /news/n${i}\nrelated: /news/n${(i + 1) % 12}\n---\nSee [x](n${i + 1}.md) and ![i](img${i}.png).\n`);
+    }
+    // A fixed schema: an inferred one is only re-inferred by a full validation, by design.
+    const schema: FolioSchema = { $schema: JSON_SCHEMA_DIALECT, 'x-folio-version': 1, types: { news: { match: { glob: 'news/**' }, schema: { type: 'object', properties: { related: { 'x-folio-relation': { key: 'permalink' } } } } } } };
+    const service = new ValidationService(root, { schema });
+    await service.validateAll();
+    await writeFile(path.join(root, 'news', 'n3.md'), '---\ntitle: Story 0\nslug: s0\npermalink: /news/n3-moved\n---\n');
+    await unlink(path.join(root, 'news', 'n7.md'));
+    await writeFile(path.join(root, 'news', 'img2.png'), 'png');
+    await writeFile(path.join(root, 'news', 'n12.md'), '---\ntitle: Story 1\nslug: s4\n---\nSee [y](n0.md).\n');
+    const incremental = await service.revalidate(['news/n3.md', 'news/n7.md', 'news/img2.png', 'news/n12.md']);
+    const full = await new ValidationService(root, { schema }).validateAll();
+    expect(incremental.problems).toEqual(full.problems);
+    expect(full.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['duplicate-slug', 'duplicate-title', 'broken-link', 'missing-image', 'dangling-relation']));
   });
 
   it('a schema file change triggers a full revalidation with the new schema', async () => {

@@ -4,13 +4,14 @@ import { parseForIndex, type IndexParseResult } from '../../../shared/domain/fro
 import { FOLIO_SCHEMA_PATH, type FolioSchema } from '../../../shared/domain/schema/folio-schema';
 import { inferSchema } from '../../../shared/domain/schema/infer-schema';
 import { collectFileFacts, fileProblem, type FileFacts } from '../../../shared/domain/validation/collect-file-facts';
-import { crossFileProblems } from '../../../shared/domain/validation/cross-file-problems';
 import { compareProblems, type Problem } from '../../../shared/domain/validation/problem';
-import { isContentFileName, walkContentFiles } from '../index/walk-content-files';
+import { isContentFileName } from '../index/walk-content-files';
 import { readTextFile, type TextFileMode } from '../workspace';
 import { createSchemaChecker, type SchemaChecker } from './create-schema-checker';
+import { CrossFileState } from './cross-file-state';
 import { listWorkspacePaths } from './list-workspace-paths';
 import { parseSchemaText } from './load-schema-file';
+import { readWalkedFile } from './read-walked-file';
 
 /** Where the schema in force came from. */
 export type SchemaSource = 'option' | 'folder' | 'inferred';
@@ -43,6 +44,8 @@ const unreadable: Record<Exclude<TextFileMode, 'text'>, { severity: Problem['sev
 const KEEP_TEXT_CHARS = 32 * 1024 * 1024;
 
 type ReadOutcome = { readonly kind: 'text'; readonly text: string; readonly parsed: IndexParseResult } | { readonly kind: 'facts'; readonly facts: FileFacts };
+/** A first-pass read: the text is dropped (null) once the budget is spent; the parse is always kept. */
+type KeptOutcome = { readonly kind: 'text'; readonly text: string | null; readonly parsed: IndexParseResult } | { readonly kind: 'facts'; readonly facts: FileFacts };
 
 async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -71,6 +74,8 @@ function isIgnoredPath(rel: string): boolean {
  */
 export class ValidationService {
   private readonly facts = new Map<string, FileFacts>();
+  // Folder-wide rules, updated per change: recomputing them over every file cost ~150 ms at 10,000.
+  private readonly cross = new CrossFileState();
   private paths = new Set<string>();
   private schema: FolioSchema | undefined;
   private schemaSource: SchemaSource = 'inferred';
@@ -83,39 +88,57 @@ export class ValidationService {
     private readonly options: ValidationServiceOptions = {},
   ) {}
 
+  /** The content type a file matched in the last run, if any. */
+  contentTypeOf(file: string): string | undefined {
+    return this.facts.get(file)?.typeName;
+  }
+
   /** The latest result, if any validation ran. */
   current(): FolderValidation | undefined {
     return this.last;
   }
 
-  /** Reads, parses and validates every content file of the folder. */
+  /**
+   * Reads, parses and validates every content file of the folder. Each file is parsed once: the
+   * parse feeds inference and then the rules; texts beyond a memory budget are read again, but
+   * never parsed again.
+   */
   async validateAll(): Promise<FolderValidation> {
     this.facts.clear();
     const listing = await listWorkspacePaths(this.root);
     this.paths = listing.all;
-    const files: string[] = [];
-    for await (const { relPath } of walkContentFiles(this.root)) files.push(relPath);
-    files.sort();
+    const files = listing.contentFiles;
 
     const { schema, source, problems } = await this.loadSchema();
     let kept = 0;
     const outcomes = await mapPool(files, this.options.concurrency ?? 16, async (rel) => {
-      const outcome = await this.readFile(rel);
-      if (outcome.kind === 'text') kept += outcome.text.length;
+      const outcome = await this.readWalked(rel);
+      if (outcome.kind === 'text') {
+        if (kept + outcome.text.length > KEEP_TEXT_CHARS) return { ...outcome, text: null };
+        kept += outcome.text.length;
+      }
       return outcome;
     });
     const resolvedSchema = schema ?? inferSchema(files.map((file, i) => ({ path: file, data: (outcomes[i]?.kind === 'text' ? outcomes[i].parsed.data : null) ?? null })));
     this.useSchema(resolvedSchema, schema === undefined ? 'inferred' : source, problems);
-    const dropTexts = kept > KEEP_TEXT_CHARS;
     await mapPool([...files.keys()], this.options.concurrency ?? 16, async (i) => {
       const rel = files[i] as string;
-      let outcome = outcomes[i] as ReadOutcome;
-      if (dropTexts && outcome.kind === 'text') outcome = await this.readFile(rel);
-      this.facts.set(rel, this.factsOf(rel, outcome));
+      const outcome = outcomes[i] as KeptOutcome;
+      // Release each text as soon as its facts are taken, so the peak stays near the budget.
+      outcomes[i] = undefined as unknown as KeptOutcome;
+      if (outcome.kind === 'facts') return void this.facts.set(rel, outcome.facts);
+      let text = outcome.text;
+      if (text === null) {
+        const again = await readWalkedFile(path.join(this.root, ...rel.split('/')));
+        // Changed under us between the passes: the next watcher batch revalidates it.
+        text = again.ok && again.mode === 'text' ? again.text : null;
+      }
+      this.facts.set(rel, text === null ? fileProblem(rel, 'unreadable', 'error', 'The file changed while it was validated; it will be checked again.') : this.factsOf(rel, { kind: 'text', text, parsed: outcome.parsed }));
     });
     for (const rel of listing.symlinkedContent) {
       this.facts.set(rel, fileProblem(rel, 'symlink', 'info', 'This file is a symbolic link; Folio never reads through links, so it was not validated.'));
     }
+    this.cross.reset(this.facts, this.paths);
     return this.assemble();
   }
 
@@ -125,8 +148,12 @@ export class ValidationService {
    */
   async revalidate(changed: readonly string[]): Promise<FolderValidation> {
     if (this.last === undefined || changed.some((rel) => rel === FOLIO_SCHEMA_PATH || rel.startsWith('.folio/'))) return this.validateAll();
+    const before = new Map<string, FileFacts | undefined>();
+    const pathCount = this.paths.size;
+    let pathsMoved = false;
     for (const rel of new Set(changed)) {
       if (isIgnoredPath(rel)) continue;
+      before.set(rel, this.facts.get(rel));
       let info;
       try {
         info = await lstat(path.join(this.root, ...rel.split('/')));
@@ -134,7 +161,7 @@ export class ValidationService {
         info = undefined;
       }
       if (info === undefined) {
-        this.paths.delete(rel);
+        pathsMoved ||= this.paths.delete(rel);
         this.facts.delete(rel);
         continue;
       }
@@ -147,6 +174,7 @@ export class ValidationService {
         this.facts.set(rel, this.factsOf(rel, await this.readFile(rel)));
       }
     }
+    this.cross.update(before, this.facts, this.paths, pathsMoved || this.paths.size !== pathCount);
     return this.assemble();
   }
 
@@ -174,6 +202,14 @@ export class ValidationService {
     this.schemaFileProblems = [...problems, ...this.checker.schemaProblems];
   }
 
+  private async readWalked(rel: string): Promise<ReadOutcome> {
+    const read = await readWalkedFile(path.join(this.root, ...rel.split('/')));
+    if (!read.ok) return { kind: 'facts', facts: fileProblem(rel, 'unreadable', 'error', read.message) };
+    const { mode, text } = read;
+    if (mode !== 'text') return { kind: 'facts', facts: fileProblem(rel, mode, unreadable[mode].severity, unreadable[mode].message) };
+    return { kind: 'text', text, parsed: parseForIndex(text) };
+  }
+
   private async readFile(rel: string): Promise<ReadOutcome> {
     const read = await readTextFile(this.root, rel);
     if (!read.ok) return { kind: 'facts', facts: fileProblem(rel, 'unreadable', 'error', read.error.message) };
@@ -192,7 +228,7 @@ export class ValidationService {
   private assemble(): FolderValidation {
     const problems = [...this.schemaFileProblems];
     for (const facts of this.facts.values()) problems.push(...facts.problems);
-    problems.push(...crossFileProblems(this.facts.values(), this.paths));
+    problems.push(...this.cross.problems());
     problems.sort(compareProblems);
     this.last = { files: this.facts.size, problems, schema: this.schema as FolioSchema, schemaSource: this.schemaSource };
     return this.last;

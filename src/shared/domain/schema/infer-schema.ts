@@ -39,7 +39,8 @@ const IMAGE_VALUE = /\.(?:png|jpe?g|gif|webp|avif|svg)(?:[?#].*)?$/i;
 
 interface Stats {
   present: number;
-  readonly types: Map<JsonType, number>;
+  /** Which JSON types were seen: only presence matters, so a set (not counts) keeps the hot path cheap. */
+  readonly types: Set<JsonType>;
   strings: number;
   strCounts: Map<string, number> | null;
   isoDates: number;
@@ -56,12 +57,18 @@ interface Stats {
   readonly props: Map<string, Stats>;
   items: Stats | undefined;
   readonly relationHits: Map<string, number>;
+  /** Dotted path of this node outside lists, computed once: formatting it per value was a hot spot. */
+  readonly pathText: string;
+  /** True for a top-level identifying key (`slug`, `permalink`, ...): its values are the item's own. */
+  readonly topIdent: boolean;
 }
 
-function newStats(): Stats {
+function newStats(pathText = '', topIdent = false): Stats {
   return {
+    pathText,
+    topIdent,
     present: 0,
-    types: new Map(),
+    types: new Set(),
     strings: 0,
     strCounts: new Map(),
     isoDates: 0,
@@ -140,10 +147,19 @@ interface WalkContext {
   readonly leaves: [string, string][];
 }
 
-function observe(stats: Stats, value: unknown, segments: readonly string[], inList: boolean, ctx: WalkContext): void {
+function escapeKey(key: string): string {
+  return key.includes('.') || key.includes('\\') ? formatFieldPath([key]) : key;
+}
+
+/*
+ * Hot: runs for every value of every item. Paths are formatted once per schema node (not per
+ * value), and each format check only runs when its cheap precondition holds (a leading digit for
+ * dates, `://` for URIs, `@` for e-mail), so long free text costs one pass of `includes`.
+ */
+function observe(stats: Stats, value: unknown, depth: number, inList: boolean, ctx: WalkContext): void {
   stats.present += 1;
   const type = typeOf(value);
-  bump(stats.types, type);
+  stats.types.add(type);
   if (type === 'string') {
     const text = value as string;
     stats.strings += 1;
@@ -151,39 +167,46 @@ function observe(stats: Stats, value: unknown, segments: readonly string[], inLi
       bump(stats.strCounts, text);
       if (stats.strCounts.size > MAX_TRACKED_STRINGS) stats.strCounts = null;
     }
-    if (isIsoDateShape(text)) stats.isoDates += 1;
-    else if (isIsoDateTimeShape(text)) stats.isoDateTimes += 1;
-    else if (isUri(text)) stats.uris += 1;
-    else if (isEmail(text)) stats.emails += 1;
-    const date = parseDateParts(text);
-    if (date !== undefined) bump(stats.dateFormats, date.format);
+    const first = text.charCodeAt(0);
+    const digitFirst = first >= 48 && first <= 57;
+    if (digitFirst && isIsoDateShape(text)) stats.isoDates += 1;
+    else if (digitFirst && isIsoDateTimeShape(text)) stats.isoDateTimes += 1;
+    else if (text.includes('://') && isUri(text)) stats.uris += 1;
+    else if (text.includes('@') && isEmail(text)) stats.emails += 1;
+    if (digitFirst) {
+      const date = parseDateParts(text);
+      if (date !== undefined) bump(stats.dateFormats, date.format);
+    }
     stats.maxLength = Math.max(stats.maxLength, text.length);
     if (text.includes('\n')) stats.multiline = true;
-    if (IMAGE_VALUE.test(text)) stats.imageLike += 1;
+    if (text.includes('.') && IMAGE_VALUE.test(text)) stats.imageLike += 1;
     // A value naming ANOTHER item is evidence of a relation; an item's own keys are not.
-    const topIdent = segments.length === 1 && (IDENTIFYING_KEYS as readonly string[]).includes(segments[0] as string);
-    if (!topIdent) {
+    if (!stats.topIdent) {
       const owner = ctx.idents.get(text);
       if (owner !== undefined && (owner.owners.size > 1 || !owner.owners.has(ctx.itemIndex))) bump(stats.relationHits, owner.key);
     }
-    if (!inList && text.trim() !== '') ctx.leaves.push([formatFieldPath(segments), text]);
+    if (!inList && text.trim() !== '') ctx.leaves.push([stats.pathText, text]);
   } else if (type === 'integer' || type === 'number') {
     const n = Number(value);
     stats.min = Math.min(stats.min, n);
     stats.max = Math.max(stats.max, n);
   } else if (type === 'object') {
     stats.objects += 1;
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
       let childStats = stats.props.get(key);
       if (childStats === undefined) {
-        childStats = newStats();
+        const escaped = escapeKey(key);
+        childStats = newStats(depth === 0 ? escaped : `${stats.pathText}.${escaped}`, depth === 0 && (IDENTIFYING_KEYS as readonly string[]).includes(key));
         stats.props.set(key, childStats);
       }
-      observe(childStats, child, [...segments, key], inList, ctx);
+      observe(childStats, record[key], depth + 1, inList, ctx);
     }
   } else if (type === 'array') {
-    stats.items ??= newStats();
-    for (const element of value as unknown[]) observe(stats.items, element, segments, true, ctx);
+    // List elements share the list's node (and path): they are not leaves of their own.
+    stats.items ??= newStats(stats.pathText, stats.topIdent);
+    for (const element of value as unknown[]) observe(stats.items, element, depth, true, ctx);
   }
 }
 
@@ -211,7 +234,6 @@ interface MirrorStats {
   readonly rank: Map<string, number>;
   readonly depth: Map<string, number>;
   readonly distinct: Map<string, Set<string> | null>;
-  readonly perItem: Map<string, string>[];
 }
 
 function pairKey(a: string, b: string): string {
@@ -219,17 +241,15 @@ function pairKey(a: string, b: string): string {
 }
 
 function collectMirrorStats(leavesPerItem: readonly (readonly [string, string][])[]): MirrorStats {
-  const stats: MirrorStats = { agree: new Map(), present: new Map(), rank: new Map(), depth: new Map(), distinct: new Map(), perItem: [] };
+  const stats: MirrorStats = { agree: new Map(), present: new Map(), rank: new Map(), depth: new Map(), distinct: new Map() };
   for (const leaves of leavesPerItem) {
     const byValue = new Map<string, string[]>();
-    const values = new Map<string, string>();
     for (const [path, value] of leaves) {
       if (!stats.rank.has(path)) {
         stats.rank.set(path, stats.rank.size);
         stats.depth.set(path, path.split(/(?<!\\)\./).length);
       }
       bump(stats.present, path);
-      values.set(path, value);
       let set = stats.distinct.get(path);
       if (set === undefined) {
         set = new Set();
@@ -243,7 +263,6 @@ function collectMirrorStats(leavesPerItem: readonly (readonly [string, string][]
       if (group === undefined) byValue.set(value, [path]);
       else group.push(path);
     }
-    stats.perItem.push(values);
     for (const group of byValue.values()) {
       for (let i = 0; i < group.length; i += 1) for (let j = i + 1; j < group.length; j += 1) bump(stats.agree, pairKey(group[i] as string, group[j] as string));
     }
@@ -266,10 +285,9 @@ function findMirrors(stats: MirrorStats, ratio: number): Map<string, string> {
     const [a, b] = key.split('\u0000') as [string, string];
     // Co-presence is at most the smaller presence: skip pairs that cannot reach the ratio.
     if (agree < 3 || agree < ratio * Math.min(stats.present.get(a) ?? 0, stats.present.get(b) ?? 0)) continue;
+    // Files holding both are at most the smaller presence, so `agree >= ratio * both` already
+    // follows from the check above; counting them per pair was the slowest part of inference.
     if (!isDiverse(stats, a) || !isDiverse(stats, b)) continue;
-    let both = 0;
-    for (const values of stats.perItem) if (values.has(a) && values.has(b)) both += 1;
-    if (agree < ratio * both) continue;
     (candidates.get(a) ?? candidates.set(a, []).get(a) ?? []).push(b);
     (candidates.get(b) ?? candidates.set(b, []).get(b) ?? []).push(a);
   }
@@ -388,7 +406,7 @@ function inferType(items: readonly { readonly data: Readonly<Record<string, unkn
   const tolerance = Math.floor(items.length * 0.01);
   for (const item of items) {
     const ctx: WalkContext = { itemIndex: item.index, idents, leaves: [] };
-    observe(root, item.data, [], false, ctx);
+    observe(root, item.data, 0, false, ctx);
     leavesPerItem.push(ctx.leaves);
     for (const [key, value] of Object.entries(item.data)) {
       let tracker = trackers.get(key);

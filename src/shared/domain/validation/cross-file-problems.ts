@@ -1,9 +1,15 @@
 import type { FileFacts, KeyedValue } from './collect-file-facts';
 import type { Problem } from './problem';
 
-function describeOthers(files: readonly string[]): string {
-  const shown = files.slice(0, 3).join(', ');
-  return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
+/**
+ * Names the other files of a group (`files` holds `self` once): the first three and a count. Only
+ * the first four are looked at, so a title shared by thousands of files stays linear, not quadratic.
+ */
+function describeOthers(files: readonly string[], self: string): string {
+  const shown: string[] = [];
+  for (let i = 0; i < files.length && shown.length < 3; i += 1) if (files[i] !== self) shown.push(files[i] as string);
+  const others = files.length - 1;
+  return others > 3 ? `${shown.join(', ')} and ${others - 3} more` : shown.join(', ');
 }
 
 function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
@@ -36,23 +42,26 @@ export function crossFileProblems(facts: Iterable<FileFacts>, existingPaths: Rea
   const all = [...facts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const problems: Problem[] = [];
 
-  const groups = new Map<string, { fact: FileFacts; entry: KeyedValue }[]>();
+  // Scope, then key: nested maps hash the values the facts already hold (V8 caches a string's
+  // hash), where a concatenated `scope\0key` was a new string to flatten and hash every time.
+  const scopes = new Map<string, Map<string, { fact: FileFacts; entry: KeyedValue }[]>>();
   const slugs = new Set<string>();
   for (const fact of all) {
     for (const entry of fact.keyed) {
       if (entry.code === 'duplicate-slug') slugs.add(entry.value);
-      const id = `${entry.scope}\u0000${entry.key}`;
-      const group = groups.get(id);
-      if (group === undefined) groups.set(id, [{ fact, entry }]);
+      let groups = scopes.get(entry.scope);
+      if (groups === undefined) scopes.set(entry.scope, (groups = new Map<string, { fact: FileFacts; entry: KeyedValue }[]>()));
+      const group = groups.get(entry.key);
+      if (group === undefined) groups.set(entry.key, [{ fact, entry }]);
       else group.push({ fact, entry });
     }
   }
-  for (const group of groups.values()) {
+  for (const group of [...scopes.values()].flatMap((groups) => [...groups.values()])) {
+    if (group.length < 2) continue;
     const files = [...new Set(group.map((g) => g.fact.file))];
     if (files.length < 2) continue;
     group.forEach(({ fact, entry }, index) => {
-      const others = files.filter((f) => f !== fact.file);
-      const message = `${label(entry)} ${JSON.stringify(entry.value)} is also used by ${describeOthers(others)}.`;
+      const message = `${label(entry)} ${JSON.stringify(entry.value)} is also used by ${describeOthers(files, fact.file)}.`;
       const base: Problem = { file: fact.file, severity: entry.severity, code: entry.code, message, line: entry.line, column: entry.column, field: entry.field };
       if (entry.code === 'duplicate-slug' && index > 0) {
         // The first file (in path order) keeps its slug; the others are offered the next free suffix.

@@ -15,22 +15,35 @@ export interface ImpossibleDate {
 export function findImpossibleDates(data: unknown): ImpossibleDate[] {
   const found: ImpossibleDate[] = [];
   // Iterative: data depth is bounded by the parser, but a loop costs nothing and cannot overflow.
-  const stack: { path: (string | number)[]; value: unknown }[] = [{ path: [], value: data }];
+  // Nodes link to their parent and a path is only built for a hit: copying the path at every
+  // node made this a hot spot over whole folders.
+  interface Node {
+    readonly parent: Node | null;
+    readonly key: string | number;
+    readonly value: unknown;
+  }
+  const pathOf = (node: Node): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let n: Node = node; n.parent !== null; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
+  const stack: Node[] = [{ parent: null, key: '', value: data }];
   while (stack.length > 0) {
-    const { path, value } = stack.pop() as { path: (string | number)[]; value: unknown };
+    const node = stack.pop() as Node;
+    const value = node.value;
     if (typeof value === 'string') {
       // Cheap pre-check: every recognised format has a digit first or second.
       if (value.length >= 8 && value.length <= 40 && /^\d/.test(value)) {
         const parts = parseDateParts(value);
-        if (parts !== undefined && !dateExists(parts)) found.push({ path, value });
+        if (parts !== undefined && !dateExists(parts)) found.push({ path: pathOf(node), value });
       }
     } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ path: [...path, i], value: value[i] as unknown });
+      for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ parent: node, key: i, value: value[i] as unknown });
     } else if (typeof value === 'object' && value !== null) {
-      const entries = Object.entries(value as Record<string, unknown>);
-      for (let i = entries.length - 1; i >= 0; i -= 1) {
-        const [key, child] = entries[i] as [string, unknown];
-        stack.push({ path: [...path, key], value: child });
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i -= 1) {
+        const key = keys[i] as string;
+        stack.push({ parent: node, key, value: (value as Record<string, unknown>)[key] });
       }
     }
   }

@@ -1,0 +1,31 @@
+import { parentPort } from 'node:worker_threads';
+import { ValidationEngine } from './validation-engine';
+import type { ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
+
+/*
+ * Worker-thread entry of validation: reading, parsing, inference, Ajv and the folder-wide rules
+ * all run here, so a 10,000-item folder never blocks the main process. Requests are handled one
+ * at a time, in order: the host never sends a second before the first is answered.
+ */
+const port = parentPort;
+if (port === null) throw new Error('validation-worker must run in a worker thread');
+
+const engine = new ValidationEngine();
+const post = (message: ValidationWorkerMessage): void => port.postMessage(message);
+
+port.on('message', (request: ValidationWorkerRequest) => {
+  const fail = (error: unknown): void => post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  switch (request.type) {
+    case 'validate-all':
+      engine.validateAll(request.root).then((snapshot) => post({ type: 'result', id: request.id, snapshot }), fail);
+      return;
+    case 'revalidate':
+      engine.revalidate(request.root, request.paths).then((snapshot) => post({ type: 'result', id: request.id, snapshot }), fail);
+      return;
+    case 'infer':
+      engine.infer(request.root).then((schema) => post({ type: 'schema', id: request.id, schema }), fail);
+      return;
+  }
+});
+
+post({ type: 'ready' });
