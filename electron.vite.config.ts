@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // The folder index runs in a worker thread; it must be its own file beside index.js.
           'index-worker': resolve('src/main/services/index/index-worker.ts'),
+          // Validation (parse, infer, Ajv, folder rules) runs in its own worker thread, emitted the same way.
+          'validation-worker': resolve('src/main/services/validation/validation-worker.ts'),
         },
       },
     },

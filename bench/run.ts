@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +9,9 @@ import { parseForIndex } from '../src/shared/domain/frontmatter/parse-for-index'
 import { existsSync } from 'node:fs';
 import { writeCorpus } from './generate-corpus';
 import { benchIndex, type IndexBenchResult } from './index-bench';
+import { benchGitStatus, type GitStatusBench } from './git-bench';
 import { benchListQueries, type ListBenchResult } from './list-bench';
+import { benchValidation, type ValidationBenchResult } from './validation-bench';
 import { measureInterleaved, type Measurement } from './measure';
 import { benchUi, type UiBenchResult } from './ui-bench';
 
@@ -81,7 +83,9 @@ interface SizeReport {
   readonly ratios: Record<string, number>;
   readonly index: IndexBenchResult;
   readonly list: ListBenchResult;
+  readonly validation: ValidationBenchResult;
   readonly ui: UiBenchResult | null;
+  readonly git: GitStatusBench;
 }
 
 const rendererBuilt = existsSync(path.join('out', 'renderer', 'index.html'));
@@ -119,6 +123,15 @@ async function main(): Promise<void> {
       });
       const list = await benchListQueries(dir);
       console.table({ 'list query p50 (ms)': list.p50.toFixed(1), 'list query p95 (ms)': list.p95.toFixed(1), 'quick open p95 (ms)': list.quickOpenP95.toFixed(1) });
+      const validation = await benchValidation(dir);
+      console.table({ 'validate all (ms)': validation.fullMs.toFixed(0), 'validate all CPU (ms)': validation.fullCpuMs.toFixed(0), 'revalidate one file (ms)': validation.incrementalMs.toFixed(1), problems: validation.problems });
+      // The git bench commits and edits files: it gets a throwaway copy, never the shared corpus.
+      const gitDir = `${dir}-git`;
+      await cp(dir, gitDir, { recursive: true });
+      const git = await benchGitStatus(gitDir, runs);
+      await rm(gitDir, { recursive: true, force: true });
+      console.table(git.measurements.map((m) => ({ pipeline: m.name, 'median ms': m.median.toFixed(0), 'min ms': m.min.toFixed(0), 'max ms': m.max.toFixed(0) })));
+      console.table({ 'changed files': git.changedFiles, 'folio status / git status --porcelain': git.ratio.toFixed(2) });
       let ui: UiBenchResult | null = null;
       if (values['no-ui']) console.log('UI timings skipped (--no-ui).');
       else if (!rendererBuilt) console.log('UI timings skipped: run `npm run build` first.');
@@ -132,7 +145,7 @@ async function main(): Promise<void> {
           'renderer heap (MB)': ui.rendererHeapMb.toFixed(0),
         });
       }
-      reports.push({ items: size, measurements, ratios, index, list, ui });
+      reports.push({ items: size, measurements, ratios, index, list, validation, ui, git });
     }
   } finally {
     await rm(root, { recursive: true, force: true });

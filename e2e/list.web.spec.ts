@@ -45,7 +45,8 @@ test('filters by a facet, searches with highlights, sorts and quick-opens', asyn
   await input.fill('rnsmwr tbltp');
   await expect(page.locator('.palette-results li').first()).toContainText(/ransomware/i);
   await input.press('Enter');
-  await expect(page.getByLabel('Raw text')).toContainText(/ransomware/i);
+  await expect(page.locator('.document-path')).toContainText(/ransomware/i);
+  await expect(page.locator('.monaco-text-editor[data-region="body"] .view-line').first()).toBeVisible();
   await expect(page.locator('.item-row.open')).toContainText(/ransomware/i);
 
   // Keyboard: Alt+Down moves to the next item in list order.

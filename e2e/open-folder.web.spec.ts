@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { invokeChannelNames } from '../src/shared/contract/channels';
+import { splitFrontMatter } from '../src/shared/domain/frontmatter';
 import { expect, test } from './fixtures/web-host';
 
 async function countItems(folder: string): Promise<number> {
@@ -8,7 +9,8 @@ async function countItems(folder: string): Promise<number> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.md') && !path.relative(folder, e.parentPath).split(path.sep).some((s) => s.startsWith('.'))).length;
 }
 
-test('opens the folder, lists its items and shows one read-only', async ({ page, folio }) => {
+test('opens the folder, lists its items and shows one in the editors', async ({ page, folio, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(folio.url);
   const expected = await countItems(folio.folder);
   expect(expected).toBeGreaterThan(20);
@@ -20,11 +22,22 @@ test('opens the folder, lists its items and shows one read-only', async ({ page,
   expect(relPath).toBeTruthy();
   await first.click();
   await expect(first).toHaveAttribute('aria-current', 'true');
-  const raw = page.getByLabel('Raw text');
-  await expect(raw).toContainText('---');
-  // The raw view is the file's text as on disk, not a re-serialisation.
+  // The editors hold the file's text as on disk, not a re-serialisation: the body in Monaco,
+  // the front matter in the raw YAML tab. Monaco renders only visible lines, so the whole model
+  // is read through its own copy command.
   const disk = await readFile(path.join(folio.folder, relPath!), 'utf8');
-  expect(await raw.textContent()).toBe(disk);
+  const split = splitFrontMatter(disk);
+  const editorText = async (region: 'body' | 'front-matter') => {
+    await page.locator(`.monaco-text-editor[data-region="${region}"] .view-lines`).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  await expect(page.locator('.monaco-text-editor[data-region="body"] .view-line').first()).toBeVisible();
+  expect(await editorText('body')).toBe(split.body);
+  await page.getByRole('tab', { name: 'Raw YAML' }).click();
+  expect(await editorText('front-matter')).toBe(split.frontMatter);
+  expect(split.bom + split.openFence + split.frontMatter + split.closeFence + split.body).toBe(disk);
 });
 
 test('the page has no Node and window.api is exactly the contract', async ({ page, folio }) => {

@@ -3,6 +3,7 @@ import { checkExternalUrl } from '../security/check-external-url';
 import { fail, ok } from '../../shared/lib/result';
 import type { FolioServices } from '../services/boot-services';
 import type { HandlerTable } from './handler-table';
+import { readImageAsset } from '../services/asset';
 
 /**
  * The one table mapping each contract channel to a service method. Both shells (Electron IPC
@@ -40,5 +41,41 @@ export function createHandlers(services: FolioServices, appInfo: AppInfo): Handl
       await host.openExternal(checked);
       return ok(null);
     },
+    'drafts:put': (draft) => services.drafts.put(draft),
+    'drafts:list': () => services.drafts.list(),
+    'drafts:discard': (relPath) => services.drafts.discard(relPath),
+    'schema:forItem': (relPath) => services.schema.forItem(relPath),
+    'list:values': ({ key, prefix }) => Promise.resolve(ok(list.values(key, prefix))),
+    'document:asset': (relPath) => (workspace.info ? readImageAsset(workspace.info.root, relPath) : Promise.resolve(fail('no-workspace', 'No folder is open.'))),
+    'items:templates': () => services.items.templates(),
+    'items:create': (request) => services.items.create(request),
+    'items:rename': ({ from, to }) => services.items.rename(from, to),
+    'items:delete': (relPath) => services.items.delete(relPath),
+    'items:restore': (trashId) => services.items.restore(trashId),
+    'bulk:preview': ({ paths, edit }) => services.items.previewBulk(paths, edit),
+    'bulk:apply': (request) => services.items.applyBulk(request),
+    'git:status': () => services.git.status(),
+    'git:refresh': async () => ok(await services.git.refresh()),
+    'git:changes': () => services.git.changes(),
+    'git:diff': (relPath) => services.git.diff(relPath),
+    'git:stage': (paths) => services.git.stage(paths),
+    'git:unstage': (paths) => services.git.unstage(paths),
+    'git:discard': (paths) => services.git.discard(paths),
+    'git:identity': () => services.git.identity(),
+    'git:setIdentity': (identity) => services.git.setIdentity(identity),
+    'git:commit': (request) => services.git.commit(request),
+    'git:history': (relPath) => services.git.history(relPath),
+    'git:showAt': ({ rev, path }) => services.git.showAt(rev, path),
+    'git:pull': () => services.git.pull(),
+    'git:push': (request) => services.git.push(request?.publish === true),
+    'git:abortPull': () => services.git.abortPull(),
+    'git:init': (request) => services.git.init(request?.identity),
+    'git:conflict': (relPath) => services.git.conflict(relPath),
+    'git:resolve': ({ path, text }) => services.git.resolve(path, text),
+    'git:setTrusted': (trusted) => services.git.setTrusted(trusted),
+    'validation:problems': (query) => Promise.resolve(services.validation.problems(query)),
+    'validation:applyFix': (fix) => services.validation.applyFix(fix),
+    'schema:infer': () => services.validation.inferSchemaJson(),
+    'schema:save': (json) => services.validation.saveSchema(json),
   };
 }

@@ -1,10 +1,15 @@
 import path from 'node:path';
 import type { EventSink } from '../ipc/event-sink';
+import { DraftService } from './drafts';
 import type { HostCapabilities } from './host/host-capabilities';
 import { IndexService } from './index/index-service';
+import { ItemsService } from './items';
 import { ListService } from './list/list-service';
+import { SchemaService } from './schema';
 import { SettingsService } from './settings/settings-service';
+import { LiveValidationService } from './validation/live-validation-service';
 import { FolderWatcher } from './watcher';
+import { GitSessionService } from './git-session';
 import { WorkspaceService } from './workspace/workspace-service';
 
 /** Every long-lived service, built once per shell by `bootServices`. */
@@ -12,6 +17,11 @@ export interface FolioServices {
   readonly settings: SettingsService;
   readonly workspace: WorkspaceService;
   readonly list: ListService;
+  readonly drafts: DraftService;
+  readonly schema: SchemaService;
+  readonly items: ItemsService;
+  readonly git: GitSessionService;
+  readonly validation: LiveValidationService;
   readonly host: HostCapabilities;
 }
 
@@ -36,8 +46,25 @@ export async function bootServices(options: BootOptions): Promise<{ services: Fo
   await list.boot();
   const workspace = new WorkspaceService(settings, options.events, index, list, () => new FolderWatcher());
   await workspace.boot();
-  const started = [settings, index, list, workspace];
-  const services: FolioServices = { settings, workspace, list, host: options.host };
+  // After the workspace: drafts are filed under the folder that is open when they are written.
+  const drafts = new DraftService(options.dataDir, () => workspace.info?.root ?? null);
+  await drafts.boot();
+  const schema = new SchemaService(() => workspace.info?.root ?? null, list, index);
+  await schema.boot();
+  // The shell's system trash, when it has one; otherwise deleted items go to `.folio/trash`.
+  const items = new ItemsService(workspace, index, options.host.trashItem?.bind(options.host));
+  await items.boot();
+  // Last: git status reads the open folder and feeds the list's badges.
+  const git = new GitSessionService({ dataDir: options.dataDir, root: () => workspace.info?.root ?? null, events: options.events, onBadges: (badges) => list.setGitBadges(badges) });
+  await git.boot();
+  workspace.onActivity(() => git.scheduleRefresh());
+  // Live validation in its own worker: the whole folder on open, then the files each change names.
+  const validation = new LiveValidationService(options.events, workspace);
+  await validation.boot();
+  workspace.onFilesChanged((root, paths) => (paths === null ? validation.open(root) : validation.filesChanged(root, paths)));
+  list.setProblemCounts((relPath) => validation.countsFor(relPath));
+  const started = [settings, index, list, workspace, drafts, schema, items, git, validation];
+  const services: FolioServices = { settings, workspace, list, drafts, schema, items, git, validation, host: options.host };
   return {
     services,
     async shutdown() {

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { DocumentPane } from './features/document';
 import { ItemList } from './features/list';
+import { ItemsToolbar } from './features/items';
+import { BulkEditButton } from './features/bulk-edit';
 import { QuickOpen } from './features/palette';
+import { NeverLoseEdits } from './features/unsaved';
+import { GitHeaderStatus, GitPanel } from './features/git';
+import { ProblemsButton, ProblemsPanel } from './features/problems';
 import { NoticeBar } from './components/notice-bar';
 import { useFolioStore } from './store';
 
@@ -37,16 +42,23 @@ export function App() {
         <span className="workspace-name" title={workspace?.root}>
           {workspace ? workspace.name : 'No folder open'}
         </span>
+        <ItemsToolbar />
+        <BulkEditButton />
         <button type="button" className="header-button" onClick={() => setQuickOpen(true)} title="Quick open (Ctrl/Cmd+P)">
           Quick open
         </button>
+        <GitHeaderStatus />
+        <ProblemsButton />
       </header>
       {notice && <NoticeBar notice={notice} onDismiss={dismissNotice} />}
       <main className="app-main">
         <ItemList />
         <DocumentPane />
       </main>
+      <ProblemsPanel />
+      <GitPanel />
       {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
+      <NeverLoseEdits />
     </div>
   );
 }

@@ -2,6 +2,15 @@ import type { Result } from '../lib/result';
 import type { InvokeArgTypes } from './invoke-args';
 import type {
   AppInfo,
+  BulkApplySummaryDto,
+  BulkPreviewFileDto,
+  ItemPathDto,
+  ItemTemplateDto,
+  TrashedItemDto,
+  DraftDto,
+  AssetDto,
+  ItemSchemaDto,
+  ListValueDto,
   DocumentSnapshot,
   IndexProgressDto,
   ListQueryResult,
@@ -11,7 +20,10 @@ import type {
   Notice,
   WorkspaceChangedEvent,
   WorkspaceInfo,
+  ProblemsResultDto,
+  ValidationChangedEvent,
 } from './dto';
+import type { GitCommitDto, GitConflictDto, GitDiffDto, GitFileAtDto, GitFileDto, GitHistoryEntryDto, GitIdentityDto, GitProgressDto, GitStatusDto, GitSyncDto } from './dto';
 
 /** What each request resolves to (inside a Result). */
 export interface InvokeResults {
@@ -25,6 +37,44 @@ export interface InvokeResults {
   'document:read': DocumentSnapshot;
   'document:save': SaveResult;
   'shell:openExternal': null;
+  'drafts:put': null;
+  'drafts:list': readonly DraftDto[];
+  'drafts:discard': null;
+  'schema:forItem': ItemSchemaDto;
+  'list:values': readonly ListValueDto[];
+  'document:asset': AssetDto;
+  'items:templates': readonly ItemTemplateDto[];
+  'items:create': ItemPathDto;
+  'items:rename': ItemPathDto;
+  'items:delete': TrashedItemDto;
+  'items:restore': ItemPathDto;
+  'bulk:preview': readonly BulkPreviewFileDto[];
+  'bulk:apply': BulkApplySummaryDto;
+  'git:status': GitStatusDto;
+  'git:refresh': GitStatusDto;
+  'git:changes': readonly GitFileDto[];
+  'git:diff': GitDiffDto;
+  'git:stage': GitStatusDto;
+  'git:unstage': GitStatusDto;
+  'git:discard': GitStatusDto;
+  'git:identity': GitIdentityDto;
+  'git:setIdentity': GitIdentityDto;
+  'git:commit': GitCommitDto;
+  'git:history': readonly GitHistoryEntryDto[];
+  'git:showAt': GitFileAtDto;
+  'git:pull': GitSyncDto;
+  'git:push': GitSyncDto;
+  'git:abortPull': GitStatusDto;
+  'git:init': GitCommitDto;
+  'git:conflict': GitConflictDto;
+  'git:resolve': GitStatusDto;
+  'git:setTrusted': GitStatusDto;
+  'validation:problems': ProblemsResultDto;
+  /** The new content hash of the fixed file. */
+  'validation:applyFix': string;
+  /** The inferred schema as pretty JSON, for review before saving. */
+  'schema:infer': string;
+  'schema:save': null;
 }
 
 /**
@@ -32,7 +82,7 @@ export interface InvokeResults {
  * preload and the browser bundle can build `window.api` from it; invoke-args.ts is checked
  * against it at compile time.
  */
-export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'list:query', 'list:rows', 'list:quickOpen', 'document:read', 'document:save', 'shell:openExternal'] as const;
+export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'list:query', 'list:rows', 'list:quickOpen', 'document:read', 'document:save', 'shell:openExternal', 'drafts:put', 'drafts:list', 'drafts:discard', 'schema:forItem', 'list:values', 'document:asset', 'items:templates', 'items:create', 'items:rename', 'items:delete', 'items:restore', 'bulk:preview', 'bulk:apply', 'git:status', 'git:refresh', 'git:changes', 'git:diff', 'git:stage', 'git:unstage', 'git:discard', 'git:identity', 'git:setIdentity', 'git:commit', 'git:history', 'git:showAt', 'git:pull', 'git:push', 'git:abortPull', 'git:init', 'git:conflict', 'git:resolve', 'git:setTrusted', 'validation:problems', 'validation:applyFix', 'schema:infer', 'schema:save'] as const;
 
 export type InvokeChannel = (typeof invokeChannelNames)[number];
 
@@ -50,6 +100,9 @@ export interface MainEvents {
   'workspace:changed': WorkspaceChangedEvent;
   'app:notice': Notice;
   'index:progress': IndexProgressDto;
+  'git:status': GitStatusDto;
+  'git:progress': GitProgressDto;
+  'validation:changed': ValidationChangedEvent;
 }
 
 export type MainEventName = keyof MainEvents;
@@ -61,6 +114,9 @@ const mainEventRecord: { readonly [E in MainEventName]: true } = {
   'workspace:changed': true,
   'app:notice': true,
   'index:progress': true,
+  'git:status': true,
+  'git:progress': true,
+  'validation:changed': true,
 };
 export const mainEventNames = Object.keys(mainEventRecord) as MainEventName[];
 

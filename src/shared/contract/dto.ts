@@ -1,4 +1,7 @@
 /** Data crossing the process boundary: plain, readonly, serialisable. Paths are workspace-relative POSIX. */
+import type { FolioJsonSchema } from '../domain/schema';
+import type { FrontMatterMerge } from '../domain/changes';
+import type { Problem, ProblemSeverity } from '../domain/validation/problem';
 
 /** Which shell the renderer is running in; some capabilities (native dialogs, trash) differ. */
 export type HostKind = 'electron' | 'web';
@@ -37,6 +40,8 @@ export interface ListRow {
   readonly cells: Readonly<Record<string, CellValue>>;
   readonly problems: ProblemCountsDto;
   readonly readOnly?: ReadOnlyReason;
+  /** The item's git state when it has uncommitted changes (filled from the git status). */
+  readonly git?: GitBadgeDto;
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -108,6 +113,16 @@ export interface SaveResult {
   readonly written: boolean;
 }
 
+/** Unsaved edits kept by main for crash recovery (`drafts:list`), restored byte for byte. */
+export interface DraftDto {
+  readonly path: string;
+  /** The hash of the disk version the edits started from; null when the file did not exist. */
+  readonly baseHash: string | null;
+  readonly text: string;
+  /** When main stored it, in ms since the epoch. */
+  readonly savedAt: number;
+}
+
 /** What a `conflict` error carries: the disk as it is now, for the merge view. */
 export interface SaveConflictDetail {
   readonly diskText: string | null;
@@ -131,4 +146,213 @@ export type NoticeLevel = 'info' | 'warning' | 'error';
 export interface Notice {
   readonly level: NoticeLevel;
   readonly message: string;
+}
+
+/** The schema the front matter form uses for one item (`schema:forItem`). */
+export interface ItemSchemaDto {
+  /** The content type that claims the item, or null when none does. */
+  readonly contentType: string | null;
+  /** JSON Schema of the item's front matter with Folio's `x-folio-*` keywords. */
+  readonly schema: FolioJsonSchema;
+  /** True when no valid `.folio/schema.json` exists and the schema was inferred from the folder. */
+  readonly inferred: boolean;
+}
+
+/** A value used for a key somewhere in the folder, with how many items use it (`list:values`). */
+export interface ListValueDto {
+  readonly value: string;
+  readonly count: number;
+}
+
+/** A local image as a data URL (`document:asset`); the CSP allows `img-src data:`. */
+export interface AssetDto {
+  readonly dataUrl: string;
+}
+
+/** A template a new item can start from (`items:templates`): a Hugo archetype or a `.folio/templates` file. */
+export interface ItemTemplateDto {
+  readonly kind: 'archetype' | 'template';
+  readonly path: string;
+  /** The file name without `.md`, e.g. `curated-content`. */
+  readonly name: string;
+}
+
+/** What a new item starts from: a template file, or a copy of an existing item. */
+export type ItemTemplateChoice = { readonly kind: 'archetype' | 'template'; readonly path: string } | { readonly kind: 'duplicate'; readonly path: string };
+
+/** `items:create`: a new item in `folder` ('' for the root) named after `title`. */
+export interface CreateItemRequest {
+  readonly folder: string;
+  readonly title: string;
+  readonly template: ItemTemplateChoice;
+}
+
+/** The path of an item after `items:create`, `items:rename` or `items:restore`. */
+export interface ItemPathDto {
+  readonly path: string;
+  /** What could not be filled in (the item was still created). */
+  readonly warnings?: readonly string[];
+}
+
+/** `items:delete`: the id `items:restore` takes to undo it. */
+export interface TrashedItemDto {
+  readonly trashId: string;
+}
+
+/** Plain YAML-compatible data, as a bulk edit's value. */
+export type PlainDataDto = string | number | boolean | null | readonly PlainDataDto[] | { readonly [key: string]: PlainDataDto };
+
+/** One change applied to each file of a multi-selection (`bulk:preview`, `bulk:apply`). */
+export type BulkEditDto =
+  | { readonly kind: 'set' | 'add-to-list' | 'remove-from-list'; readonly path: string; readonly value: PlainDataDto }
+  | { readonly kind: 'delete-key'; readonly path: string };
+
+/** `bulk:apply`: `baseHashes` (from the preview) make a file changed since the preview fail instead of being written. */
+export interface BulkEditRequest {
+  readonly paths: readonly string[];
+  readonly edit: BulkEditDto;
+  readonly baseHashes?: Readonly<Record<string, string>>;
+}
+
+/** One file of a bulk preview: its unified diff, or why it cannot be edited. */
+export interface BulkPreviewFileDto {
+  readonly path: string;
+  readonly status: 'change' | 'unchanged' | 'error';
+  /** Unified diff (`a/path` → `b/path`); '' unless `status` is `change`. */
+  readonly diff: string;
+  readonly message?: string;
+  /** sha256 of the bytes the preview read; send it back with `bulk:apply`. */
+  readonly hash?: string;
+}
+
+/** The one summary of `bulk:apply`. */
+export interface BulkApplySummaryDto {
+  readonly changed: number;
+  readonly unchanged: number;
+  readonly failed: readonly { readonly path: string; readonly message: string }[];
+}
+
+/** The single git state an item shows in the list (`staged`: every change of it is staged). */
+export type GitBadgeDto = 'modified' | 'added' | 'untracked' | 'deleted' | 'renamed' | 'conflicted' | 'staged';
+
+/** One changed file in the open folder (`git:status`); `summary` is filled by `git:changes`. */
+export interface GitFileDto {
+  readonly path: string;
+  readonly badge: GitBadgeDto;
+  /** Some of its changes are staged (what a commit records now). */
+  readonly staged: boolean;
+  /** Some of its changes are not staged yet. */
+  readonly unstaged: boolean;
+  readonly summary?: string;
+}
+
+/** The open folder as git sees it. `state` says whether git can be used here at all. */
+export interface GitStatusDto {
+  readonly state: 'ok' | 'not-a-repository' | 'no-git' | 'no-folder' | 'error';
+  /** Why, when `state` is `error` (e.g. the folder belongs to another user). */
+  readonly message?: string;
+  readonly branch: string | null;
+  readonly detached: boolean;
+  readonly upstream: string | null;
+  readonly ahead: number;
+  readonly behind: number;
+  readonly files: readonly GitFileDto[];
+  readonly conflicted: readonly string[];
+  /** A pull git stopped in the middle of (conflicts to resolve). */
+  readonly operation: 'merge' | 'rebase' | null;
+  /** The curator trusted this folder: its git hooks may run. */
+  readonly trusted: boolean;
+  /** No commit yet (a fresh repository). */
+  readonly unborn: boolean;
+}
+
+/** Two sides of an item for the diff editor; null = does not exist on that side. */
+export interface GitDiffDto {
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+/** The name and email git records; null where nothing is configured. */
+export interface GitIdentityDto {
+  readonly name: string | null;
+  readonly email: string | null;
+}
+
+/** A recorded commit (`git:commit`, `git:init`). */
+export interface GitCommitDto {
+  readonly oid: string;
+}
+
+/** One commit that changed an item (`git:history`), newest first. */
+export interface GitHistoryEntryDto {
+  readonly oid: string;
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly date: string;
+  readonly subject: string;
+  /** The item's path in that commit (before a rename it differs); null if outside the folder. */
+  readonly path: string | null;
+}
+
+/** An item's text at a commit (`git:showAt`); null when it did not exist there. */
+export interface GitFileAtDto {
+  readonly text: string | null;
+}
+
+/** What a pull or push did. */
+export interface GitSyncDto {
+  readonly updated: boolean;
+}
+
+/** Progress of a running pull or push (`git:progress`). */
+export interface GitProgressDto {
+  readonly operation: 'pull' | 'push';
+  readonly phase: string;
+  /** A rough percent of the whole operation. */
+  readonly overall: number;
+}
+
+/**
+ * A conflicted item (`git:conflict`): base/ours/theirs where "ours" is always this clone's
+ * version (git swaps them during a rebase; main swaps them back), and the field/hunk merge.
+ */
+export interface GitConflictDto {
+  readonly path: string;
+  readonly base: string | null;
+  readonly ours: string | null;
+  readonly theirs: string | null;
+  readonly merge: FrontMatterMerge | null;
+}
+
+/** Which problems `validation:problems` returns; every field narrows, absent means all. */
+export interface ProblemsQueryDto {
+  readonly severity?: ProblemSeverity;
+  readonly code?: string;
+  readonly contentType?: string;
+  readonly file?: string;
+}
+
+/** Problem counts of the whole folder by severity (the same shape as a row's). */
+export type ProblemTotalsDto = ProblemCountsDto;
+
+/** The answer to `validation:problems`: the matching problems and the folder's totals. */
+export interface ProblemsResultDto {
+  readonly problems: readonly Problem[];
+  /** Totals over the whole folder, not just the filtered problems. */
+  readonly counts: ProblemTotalsDto;
+  /** Content files validated. */
+  readonly files: number;
+  /** True while a (re)validation runs; the list may be about to change. */
+  readonly running: boolean;
+  /** Codes and content types present, for the panel's filters. */
+  readonly codes: readonly string[];
+  readonly contentTypes: readonly string[];
+}
+
+/** Broadcast after each (re)validation. */
+export interface ValidationChangedEvent {
+  readonly counts: ProblemTotalsDto;
+  readonly running: boolean;
+  /** Files whose problems changed, so the list refetches only their rows; null when unknown. */
+  readonly files: readonly string[] | null;
 }

@@ -19,6 +19,42 @@ const sampleArgs: Record<InvokeChannel, unknown[]> = {
   'document:read': ['news/first.md'],
   'document:save': [{ path: 'news/scratch.md', text: 'x', baseHash: null }],
   'shell:openExternal': ['https://example.com/'],
+  'schema:forItem': ['news/first.md'],
+  'list:values': [{ key: 'title', prefix: '' }],
+  'document:asset': ['news/missing.png'],
+  'drafts:put': [{ path: 'news/first.md', baseHash: null, text: 'draft' }],
+  'drafts:list': [],
+  'drafts:discard': ['news/first.md'],
+  'items:templates': [],
+  'items:create': [{ folder: 'news', title: 'Sample args item', template: { kind: 'archetype', path: 'archetypes/none.md' } }],
+  'items:rename': [{ from: 'news/missing.md', to: 'news/missing-2.md' }],
+  'items:delete': ['news/missing.md'],
+  'items:restore': ['0000000000000-000000000000'],
+  'bulk:preview': [{ paths: ['news/first.md'], edit: { kind: 'set', path: 'status', value: 'review' } }],
+  'bulk:apply': [{ paths: ['news/missing.md'], edit: { kind: 'delete-key', path: 'status' } }],
+  'git:status': [],
+  'git:refresh': [],
+  'git:changes': [],
+  'git:diff': ['news/first.md'],
+  'git:stage': [['news/first.md']],
+  'git:unstage': [['news/first.md']],
+  'git:discard': [['news/missing.md']],
+  'git:identity': [],
+  'git:setIdentity': [{ name: 'Web Host Test', email: 'test@example.invalid' }],
+  'git:commit': [{ message: 'sample' }],
+  'git:history': ['news/first.md'],
+  'git:showAt': [{ rev: 'HEAD', path: 'news/first.md' }],
+  'git:pull': [],
+  'git:push': [{}],
+  'git:abortPull': [],
+  'git:init': [],
+  'git:conflict': ['news/first.md'],
+  'git:resolve': [{ path: 'news/missing.md', text: 'x' }],
+  'git:setTrusted': [false],
+  'validation:problems': [{}],
+  'validation:applyFix': [{ kind: 'sync-mirror', file: 'news/missing.md', field: 'a', value: 'b', title: 't' }],
+  'schema:infer': [],
+  'schema:save': ['{"x-folio-version":1,"types":{}}'],
 };
 
 describe('web host', () => {
@@ -116,8 +152,17 @@ describe('web host', () => {
     });
     const read = (await client.call('document:read', ['news/first.md'])) as { value: { hash: string; text: string } };
     await client.call('document:save', [{ path: 'news/first.md', text: `${read.value.text}own\n`, baseHash: read.value.hash }]);
-    await writeFile(path.join(dir, 'folder', 'news', 'external.md'), '---\ntitle: External\n---\n');
-    await expect.poll(() => events.flatMap((e) => e.payload.changes), { timeout: 5000 }).toContainEqual({ path: 'news/external.md', kind: 'add' });
+    // The watcher finishes its first crawl in the background after the folder opens: write until
+    // it reports the file (each write is a fresh add or change of the same path).
+    await expect
+      .poll(
+        async () => {
+          await writeFile(path.join(dir, 'folder', 'news', 'external.md'), '---\ntitle: External\n---\n');
+          return events.flatMap((e) => e.payload.changes).map((c) => c.path);
+        },
+        { timeout: 10_000, interval: 300 },
+      )
+      .toContain('news/external.md');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events.flatMap((e) => e.payload.changes).map((c) => c.path)).not.toContain('news/first.md');
     client.close();

@@ -8,4 +8,6 @@ export interface HostCapabilities {
   pickFolder(): Promise<string | null>;
   /** Opens a URL that `checkExternalUrl` has already accepted. */
   openExternal(url: string): Promise<void>;
+  /** Moves a file to the system trash; absent where there is none (the web host keeps `.folio/trash`). */
+  trashItem?(absPath: string): Promise<void>;
 }

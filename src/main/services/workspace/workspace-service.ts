@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentSnapshot, SaveResult, WorkspaceInfo } from '../../../shared/contract';
+import type { DocumentSnapshot, SaveResult, WorkspaceChange, WorkspaceInfo } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/lib/result';
 import type { EventSink } from '../../ipc/event-sink';
 import type { IndexService } from '../index/index-service';
@@ -23,6 +23,10 @@ export type WatcherFactory = () => FolderWatcher;
 export class WorkspaceService {
   private current: WorkspaceInfo | null = null;
   private watcher: FolderWatcher | null = null;
+  /** Told after a folder opens and after each watcher batch (the git status refresh listens). */
+  private readonly activityListeners = new Set<() => void>();
+  /** Told which files changed (null: a whole folder opened), for live validation. */
+  private readonly fileListeners = new Set<(root: string, paths: readonly string[] | null) => void>();
   /** Bumped on every open, so a watcher that finishes starting after the next open is closed. */
   private watchGeneration = 0;
 
@@ -41,6 +45,18 @@ export class WorkspaceService {
   async shutdown(): Promise<void> {
     await this.stopWatching();
     this.current = null;
+  }
+
+  /** Subscribes to folder activity (opened, or files changed on disk); returns the unsubscribe. */
+  onActivity(listener: () => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  /** Subscribes to which files changed (watcher batches, saves, Folio's own changes; null when a folder opened). */
+  onFilesChanged(listener: (root: string, paths: readonly string[] | null) => void): () => void {
+    this.fileListeners.add(listener);
+    return () => this.fileListeners.delete(listener);
   }
 
   get info(): WorkspaceInfo | null {
@@ -70,6 +86,8 @@ export class WorkspaceService {
     });
     void this.startWatching(root, ++this.watchGeneration);
     this.events.emit('workspace:opened', this.current);
+    for (const listener of this.activityListeners) listener();
+    for (const listener of this.fileListeners) listener(root, null);
     return ok(this.current);
   }
 
@@ -90,7 +108,31 @@ export class WorkspaceService {
     const written = await writeTextFileAtomic({ root: this.current.root, relPath, text, expectedHash: baseHash });
     if (!written.ok) return written;
     const { hash, size, mtimeMs } = written.value;
+    // The watcher drops the echo of this save, so the git status has to hear of it here.
+    for (const listener of this.activityListeners) listener();
+    for (const listener of this.fileListeners) listener(this.current.root, [relPath]);
     return ok({ path: relPath, hash, size, mtimeMs, written: written.value.written });
+  }
+
+  /**
+   * Tells the watcher Folio itself is about to write `text` to `relPath` (a created, renamed or
+   * bulk-edited item), so its echo is not reported as an external change.
+   */
+  expectOwnWrite(relPath: string, text: string): void {
+    this.watcher?.registerOwnWrite(relPath, hashBytes(Buffer.from(text, 'utf8')));
+  }
+
+  /**
+   * Publishes changes Folio made itself (create, rename, delete, bulk edit): the index catches up
+   * first, then one `workspace:changed`, so the list and an open item update at once, without
+   * waiting for (or depending on) the watcher.
+   */
+  async publishOwnChanges(changes: readonly WorkspaceChange[]): Promise<void> {
+    if (changes.length === 0 || !this.current) return;
+    await this.index.applyChanges(changes);
+    this.events.emit('workspace:changed', { changes });
+    for (const listener of this.activityListeners) listener();
+    for (const listener of this.fileListeners) listener(this.current.root, changes.map((c) => c.path));
   }
 
   private async startWatching(root: string, generation: number): Promise<void> {
@@ -99,6 +141,8 @@ export class WorkspaceService {
     watcher.onBatch((batch) => {
       // The index catches up before the renderer hears of the batch, so its re-query sees it.
       void this.index.applyChanges(batch.changes).finally(() => this.events.emit('workspace:changed', batch));
+      for (const listener of this.activityListeners) listener();
+      for (const listener of this.fileListeners) listener(root, batch.changes.map((c) => c.path));
     });
     watcher.onNotice((notice) => this.events.emit('app:notice', notice));
     try {

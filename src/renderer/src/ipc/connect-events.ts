@@ -12,6 +12,7 @@ export function connectEvents(): () => void {
     api.on('workspace:changed', (event) => void workspaceChanged(event)),
     api.on('app:notice', (notice) => showNotice(notice)),
     api.on('index:progress', (progress) => progressChanged(progress)),
+    api.on('validation:changed', (event) => void useFolioStore.getState().validationChanged(event)),
   ];
   return () => offs.forEach((off) => off());
 }

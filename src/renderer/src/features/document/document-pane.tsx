@@ -1,4 +1,21 @@
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parseFrontMatterDocument, splitFrontMatter } from '../../../../shared/domain/frontmatter';
+import { api } from '../../ipc/api';
 import { useFolioStore } from '../../store';
+import { selectIsDirty } from '../../store/document-slice';
+import type { MonacoTextEditorHandle } from '../body-editor';
+import { FrontMatterForm } from '../frontmatter-form';
+import { Preview, type PreviewHandle } from '../preview';
+import { useDocumentProblems, useProblemFocus } from '../problems';
+import { DocumentBanners } from './document-banners';
+import { resolveItemLink } from './resolve-item-link';
+import { SplitView } from './split-view';
+import './document-pane.css';
+
+// Monaco is a few MB: load it after the list is up, not before the first rows can paint.
+const loadBodyEditor = () => import('../body-editor');
+const BodyEditor = lazy(() => loadBodyEditor().then((m) => ({ default: m.BodyEditor })));
+const RawYamlEditor = lazy(() => import('../raw-yaml').then((m) => ({ default: m.RawYamlEditor })));
 
 const readOnlyLabels = {
   binary: 'Binary file: shown for reference, never edited.',
@@ -8,31 +25,186 @@ const readOnlyLabels = {
   symlink: 'Link to a file outside the folder: not opened.',
 } as const;
 
+type FrontMatterTab = 'form' | 'raw';
+const TAB_KEY = 'folio.document.frontMatterTab';
+
+function readTab(): FrontMatterTab {
+  try {
+    return window.localStorage.getItem(TAB_KEY) === 'raw' ? 'raw' : 'form';
+  } catch {
+    return 'form';
+  }
+}
+
+const editorFallback = <div className="editor-loading">Loading the editor…</div>;
+
 /**
- * The open item. For now its raw text, read-only; the form, Monaco and preview move in here
- * (issues 5 and 6).
+ * The open item: header (path, unsaved marker, Save, Revert), banners for disk changes and
+ * refused edits, the front matter as a form or raw YAML, and the Markdown body beside its live
+ * preview. Ctrl/Cmd+S saves from anywhere in the window. Read-only files show their raw text.
  */
 export function DocumentPane() {
   const path = useFolioStore((s) => s.selectedPath);
   const document = useFolioStore((s) => s.document);
   const text = useFolioStore((s) => s.text);
-  const error = useFolioStore((s) => s.documentError);
-  const deleted = useFolioStore((s) => s.deletedOnDisk);
+  const dirty = useFolioStore(selectIsDirty);
+  const saving = useFolioStore((s) => s.saving);
+  const save = useFolioStore((s) => s.save);
+  const revert = useFolioStore((s) => s.revert);
+  const openDocument = useFolioStore((s) => s.openDocument);
+  const [tab, setTab] = useState<FrontMatterTab>(readTab);
+  const bodyEditor = useRef<MonacoTextEditorHandle>(null);
+  const rawEditor = useRef<MonacoTextEditorHandle>(null);
+  const preview = useRef<PreviewHandle>(null);
+
+  const split = useMemo(() => (text === null ? null : splitFrontMatter(text)), [text]);
+  const head = text === null || split === null ? null : text.slice(0, split.bodyOffset);
+  // Syntax errors typed in raw mode keep the form read-only until they are fixed (the form reads
+  // the same parse); the tab strip says so while the raw tab is open.
+  const rawHasErrors = useMemo(() => (head === null ? false : !parseFrontMatterDocument(head).editable), [head]);
+
+  const flushEditors = useCallback(() => {
+    bodyEditor.current?.flush();
+    rawEditor.current?.flush();
+  }, []);
+
+  const saveNow = useCallback(() => {
+    // The editors debounce what they hand the store: the last keystrokes go in before saving.
+    flushEditors();
+    void save();
+  }, [flushEditors, save]);
+
+  useEffect(() => {
+    const idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(() => void loadBodyEditor()) : window.setTimeout(() => void loadBodyEditor(), 200);
+    return () => (typeof window.cancelIdleCallback === 'function' ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      // Any shortcut may leave the item (Alt+Down, quick open): hand pending typing over first.
+      if (mod || event.altKey) flushEditors();
+      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        event.stopPropagation();
+        void save();
+      }
+    };
+    // Capture: Monaco and inputs must not swallow the shortcut before it reaches us.
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [flushEditors, save]);
+
+  const selectTab = useCallback(
+    (next: FrontMatterTab) => {
+      flushEditors();
+      setTab(next);
+      try {
+        window.localStorage.setItem(TAB_KEY, next);
+      } catch {
+        // Remembering the tab is a nicety.
+      }
+    },
+    [flushEditors],
+  );
+
+  const onOpenExternal = useCallback((url: string) => void api['shell:openExternal'](url), []);
+  const onOpenItem = useCallback(
+    (href: string) => {
+      if (!path) return;
+      const target = resolveItemLink(path, href);
+      if (target) void openDocument(target);
+    },
+    [path, openDocument],
+  );
+  const onEditorScroll = useCallback((line: number) => preview.current?.scrollToSourceLine(line), []);
+  const onPreviewScroll = useCallback((line: number) => bodyEditor.current?.revealLineAtTop(line), []);
+  // Validation's problems of this item: under form fields, as Monaco markers; a panel click focuses the field.
+  const documentProblems = useDocumentProblems();
+  useProblemFocus(path !== null);
+
   if (!path) return <section className="document-pane empty">Select an item to open it.</section>;
+  const loaded = document !== null && document.path === path && text !== null && split !== null;
+  const editable = loaded && document.readOnly === undefined;
+
   return (
-    <section className="document-pane" aria-label="Open item">
-      <h2 className="document-path">{path}</h2>
-      {error && <p className="error" role="alert">{error}</p>}
-      {deleted && (
-        <p className="notice notice-warning" role="status">
-          This file was deleted or renamed on disk. Its last content stays here; nothing is recreated.
-        </p>
-      )}
-      {document?.readOnly && <p className="badge">{readOnlyLabels[document.readOnly]}</p>}
-      {document && document.path === path && (
+    <section className={`document-pane${editable ? ' editing' : ''}`} aria-label="Open item">
+      <header className="document-header">
+        <h2 className="document-path" title={path}>
+          {path}
+        </h2>
+        {dirty && (
+          <span className="dirty-marker" role="status">
+            ● unsaved
+          </span>
+        )}
+        {editable && (
+          <div className="document-actions">
+            <button type="button" onClick={saveNow} disabled={!dirty || saving} title="Save (Ctrl/Cmd+S)">
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            <button type="button" onClick={() => void revert()} disabled={!dirty || saving} title="Drop unsaved edits and show the file on disk">
+              Revert
+            </button>
+          </div>
+        )}
+      </header>
+      <DocumentBanners showEditError={tab === 'raw' || !editable} />
+      {loaded && document.readOnly && <p className="badge">{readOnlyLabels[document.readOnly]}</p>}
+      {loaded && !editable && (
         <pre className="raw-text" aria-label="Raw text" tabIndex={0}>
           {text}
         </pre>
+      )}
+      {editable && (
+        <SplitView
+          storageKey="folio.document.split.frontMatter"
+          orientation="vertical"
+          defaultFraction={0.4}
+          separatorLabel="Resize front matter and body"
+          className="document-editors"
+          first={
+            <div className="front-matter-section">
+              <div className="front-matter-tabs" role="tablist" aria-label="Front matter view">
+                <button type="button" role="tab" id="fm-tab-form" aria-selected={tab === 'form'} aria-controls="fm-panel" onClick={() => selectTab('form')}>
+                  Form
+                </button>
+                <button type="button" role="tab" id="fm-tab-raw" aria-selected={tab === 'raw'} aria-controls="fm-panel" onClick={() => selectTab('raw')}>
+                  Raw YAML
+                </button>
+                {rawHasErrors && (
+                  <span className="front-matter-state" role="status">
+                    YAML has errors: the form is read-only until they are fixed.
+                  </span>
+                )}
+              </div>
+              <div className="front-matter-panel" id="fm-panel" role="tabpanel" aria-labelledby={tab === 'form' ? 'fm-tab-form' : 'fm-tab-raw'}>
+                {tab === 'raw' ? (
+                  <Suspense fallback={editorFallback}>
+                    <RawYamlEditor ref={rawEditor} />
+                  </Suspense>
+                ) : (
+                  <FrontMatterForm problems={documentProblems.formProblems} />
+                )}
+              </div>
+            </div>
+          }
+          second={
+            <SplitView
+              storageKey="folio.document.split.bodyPreview"
+              orientation="horizontal"
+              defaultFraction={0.5}
+              separatorLabel="Resize body and preview"
+              className="body-and-preview"
+              first={
+                <Suspense fallback={editorFallback}>
+                  <BodyEditor ref={bodyEditor} onVisibleLineChange={onEditorScroll} markers={documentProblems.bodyMarkers} />
+                </Suspense>
+              }
+              second={<Preview ref={preview} body={split.body} allowRemote={false} onOpenExternal={onOpenExternal} onOpenItem={onOpenItem} onVisibleLineChange={onPreviewScroll} />}
+            />
+          }
+        />
       )}
     </section>
   );

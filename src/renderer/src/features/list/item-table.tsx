@@ -3,6 +3,7 @@ import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type PointerEve
 import { useFolioStore } from '../../store';
 import { columnLabel, formatCell } from './format-cell';
 import { HighlightText } from './highlight-text';
+import { GitBadge } from '../git';
 
 const rowHeight = 30;
 const defaultWidth = 160;
@@ -133,6 +134,7 @@ export function ItemTable() {
               })}
               <div role="gridcell" className="item-cell badges-cell">
                 {row?.readOnly && <span className="badge">read-only</span>}
+                <GitBadge path={path} fallback={row?.git} />
                 {error > 0 && (
                   <span className="badge badge-error" title={`${error} error${error > 1 ? 's' : ''}`}>
                     {error}
