@@ -16,6 +16,8 @@ export interface ListSlice {
   facets: readonly FacetDto[];
   progress: IndexProgressDto;
   listError: string | null;
+  /** False until the first answer for the open folder: the list is loading, not empty. */
+  listLoaded: boolean;
   /** Rows fetched so far for the current layout, by path. */
   rows: ReadonlyMap<string, ListRow>;
   /** Paths in the multi-selection (for bulk actions); the open item is `selectedPath`. */
@@ -60,13 +62,14 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
     facets: [],
     progress: { done: 0, total: 0, scanning: false },
     listError: null,
+    listLoaded: false,
     rows: new Map(),
     selection: new Set(),
     selectionAnchor: null,
 
     restoreListView: (root) => {
       const view = loadListView(root);
-      set({ columns: view.columns, columnWidths: view.widths, sort: view.sort, searchText: '', facetSelection: {}, rows: new Map(), selection: new Set(), selectionAnchor: null, paths: [] });
+      set({ columns: view.columns, columnWidths: view.widths, sort: view.sort, searchText: '', facetSelection: {}, rows: new Map(), selection: new Set(), selectionAnchor: null, paths: [], listLoaded: false });
     },
 
     refreshList: async () => {
@@ -78,7 +81,7 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
       if (sequence !== querySequence) return;
       if (!result.ok) return set({ listError: result.error.message });
       const { paths, total, facets, progress } = result.value;
-      set({ paths, total, facets, progress, listError: null });
+      set({ paths, total, facets, progress, listError: null, listLoaded: true });
       // Query to painted list, read by `npm run bench` (docs/performance.md: UI timings from marks).
       requestAnimationFrame(() => performance.measure('folio:list-updated', { start: started }));
     },

@@ -8,6 +8,7 @@ export function ListToolbar() {
   const total = useFolioStore((s) => s.total);
   const progress = useFolioStore((s) => s.progress);
   const error = useFolioStore((s) => s.listError);
+  const loaded = useFolioStore((s) => s.listLoaded);
   const selectionSize = useFolioStore((s) => s.selection.size);
   const { setSearchText, addColumn } = useFolioStore.getState();
   const [column, setColumn] = useState('');
@@ -24,7 +25,18 @@ export function ListToolbar() {
         onChange={(e) => setSearchText(e.target.value)}
       />
       <span className="list-status" aria-live="polite">
-        {error ? <span className="error">{error}</span> : count === total ? `${total} items` : `${count} of ${total} items`}
+        {error ? (
+          <span className="error">{error}</span>
+        ) : !loaded ? (
+          'Loading…'
+        ) : progress.scanning ? (
+          // No item count until the scan ends: a partial count would read as the folder's size.
+          `Reading the folder: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
+        ) : count === total ? (
+          `${total} items`
+        ) : (
+          `${count} of ${total} items`
+        )}
         {selectionSize > 1 && ` · ${selectionSize} selected`}
       </span>
       {progress.scanning && (
