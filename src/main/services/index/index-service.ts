@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { findWorkerEntry, startServiceWorker } from '../worker/start-service-worker';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import { indexCacheFile } from './index-cache';
 import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
@@ -55,14 +53,6 @@ interface PendingScan {
   reject: (error: Error) => void;
 }
 
-function defaultWorkerEntry(): URL | null {
-  // Built from a variable so bundlers do not try to turn the URL into an asset.
-  for (const name of ['index-worker.js', 'index-worker.ts']) {
-    const url = new URL(`./${name}`, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
 
 /** Validates just enough of a parsed entry to trust it in the list. */
 function isEntry(value: unknown, relPath: string): value is IndexEntry {
@@ -122,37 +112,10 @@ export class IndexService {
   }
 
   private async startWorker(): Promise<Worker | string> {
-    const entry = this.options.workerEntry ?? defaultWorkerEntry();
+    const entry = this.options.workerEntry ?? findWorkerEntry('index-worker', import.meta.url);
     if (entry === null) return 'no index-worker entry next to the index service (the bundle must emit index-worker.js)';
-    let worker: Worker;
-    try {
-      if (entry.pathname.endsWith('.ts')) {
-        // tsx's `--import` hooks are not active inside worker threads on Node 20 even though execArgv
-        // is inherited, so the worker registers tsx itself before importing the TypeScript entry.
-        const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-        const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-        const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-        worker = new Worker(boot, { eval: true });
-      } else {
-        worker = new Worker(entry);
-      }
-    } catch (error) {
-      return String(error);
-    }
-    const noop = (): void => undefined;
-    const listeners: { message: (m: IndexWorkerMessage) => void; error: (e: Error) => void; exit: (code: number) => void } = { message: noop, error: noop, exit: noop };
-    const ready = await new Promise<true | string>((resolve) => {
-      listeners.message = (m) => resolve(m.type === 'ready' ? true : `unexpected first message ${m.type}`);
-      listeners.error = (error) => resolve(String(error));
-      listeners.exit = (code) => resolve(`exited with code ${code}`);
-      worker.on('message', listeners.message).on('error', listeners.error).on('exit', listeners.exit);
-    });
-    // Only our own listeners: Worker relies on internal 'newListener' hooks that removeAllListeners would break.
-    worker.off('message', listeners.message).off('error', listeners.error).off('exit', listeners.exit);
-    if (ready !== true) {
-      await worker.terminate();
-      return ready;
-    }
+    const worker = await startServiceWorker(entry);
+    if (typeof worker === 'string') return worker;
     worker.on('message', (m: IndexWorkerMessage) => this.onWorkerMessage(m));
     worker.on('error', (error) => this.onWorkerLost(String(error)));
     worker.on('exit', (code) => this.onWorkerLost(`exited with code ${code}`));

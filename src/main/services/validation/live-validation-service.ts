@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
+import { findWorkerEntry, startServiceWorker } from '../worker/start-service-worker';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ProblemCountsDto, ProblemsQueryDto, ProblemsResultDto } from '../../../shared/contract';
 import { editFrontMatter } from '../../../shared/domain/frontmatter/edit-front-matter';
 import { FOLIO_SCHEMA_PATH, type FolioSchema } from '../../../shared/domain/schema/folio-schema';
@@ -36,14 +34,6 @@ type Answer = { readonly type: 'result'; readonly snapshot: ValidationSnapshot }
 
 const ZERO: ProblemCountsDto = { error: 0, warning: 0, info: 0 };
 
-function defaultWorkerEntry(): URL | null {
-  // Built from a variable so bundlers do not try to turn the URL into an asset.
-  for (const name of ['validation-worker.js', 'validation-worker.ts']) {
-    const url = new URL(`./${name}`, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
 
 function countsOf(problems: readonly Problem[]): ProblemCountsDto {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -328,37 +318,10 @@ export class LiveValidationService {
   }
 
   private async startWorker(): Promise<Worker | string> {
-    const entry = this.options.workerEntry ?? defaultWorkerEntry();
+    const entry = this.options.workerEntry ?? findWorkerEntry('validation-worker', import.meta.url);
     if (entry === null) return 'no validation-worker entry next to the validation service (the bundle must emit validation-worker.js)';
-    let worker: Worker;
-    try {
-      if (entry.pathname.endsWith('.ts')) {
-        // As in the index service: tsx's hooks are not active inside worker threads on Node 20,
-        // so the worker registers tsx itself before importing the TypeScript entry.
-        const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-        const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
-        const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-        worker = new Worker(boot, { eval: true });
-      } else {
-        worker = new Worker(entry);
-      }
-    } catch (error) {
-      return String(error);
-    }
-    const noop = (): void => undefined;
-    const listeners: { message: (m: ValidationWorkerMessage) => void; error: (e: Error) => void; exit: (code: number) => void } = { message: noop, error: noop, exit: noop };
-    const ready = await new Promise<true | string>((resolve) => {
-      listeners.message = (m) => resolve(m.type === 'ready' ? true : `unexpected first message ${m.type}`);
-      listeners.error = (error) => resolve(String(error));
-      listeners.exit = (code) => resolve(`exited with code ${code}`);
-      worker.on('message', listeners.message).on('error', listeners.error).on('exit', listeners.exit);
-    });
-    // Only our own listeners: Worker relies on internal 'newListener' hooks that removeAllListeners would break.
-    worker.off('message', listeners.message).off('error', listeners.error).off('exit', listeners.exit);
-    if (ready !== true) {
-      await worker.terminate();
-      return ready;
-    }
+    const worker = await startServiceWorker(entry);
+    if (typeof worker === 'string') return worker;
     worker.on('message', (m: ValidationWorkerMessage) => this.onMessage(m));
     worker.on('error', (error) => this.onWorkerLost(String(error)));
     worker.on('exit', (code) => this.onWorkerLost(`exited with code ${code}`));

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Finds a worker entry beside the calling module: the bundled `name.js` in a build (electron-vite
+ * emits it as its own entry), else `name.ts` when running from source under tsx. `from` is the
+ * caller's `import.meta.url`.
+ */
+export function findWorkerEntry(name: string, from: string): URL | null {
+  // Built from a variable so bundlers do not try to turn the URL into an asset.
+  for (const file of [`${name}.js`, `${name}.ts`]) {
+    const url = new URL(`./${file}`, from);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+/**
+ * Starts a service worker thread and waits for its `{ type: 'ready' }` message. Resolves with the
+ * worker (no listeners left attached) or with the reason it could not start, so the caller can
+ * fall back to working in-thread.
+ */
+export async function startServiceWorker(entry: URL): Promise<Worker | string> {
+  let worker: Worker;
+  try {
+    if (entry.pathname.endsWith('.ts')) {
+      // tsx's `--import` hooks are not active inside worker threads on Node 20 even though execArgv
+      // is inherited, so the worker registers tsx itself before importing the TypeScript entry.
+      const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+      const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+      const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+      worker = new Worker(boot, { eval: true });
+    } else {
+      worker = new Worker(entry);
+    }
+  } catch (error) {
+    return String(error);
+  }
+  const noop = (): void => undefined;
+  const listeners: { message: (m: { type?: unknown }) => void; error: (e: Error) => void; exit: (code: number) => void } = { message: noop, error: noop, exit: noop };
+  const ready = await new Promise<true | string>((resolve) => {
+    listeners.message = (m) => resolve(m.type === 'ready' ? true : `unexpected first message ${String(m.type)}`);
+    listeners.error = (error) => resolve(String(error));
+    listeners.exit = (code) => resolve(`exited with code ${code}`);
+    worker.on('message', listeners.message).on('error', listeners.error).on('exit', listeners.exit);
+  });
+  // Only our own listeners: Worker relies on internal 'newListener' hooks that removeAllListeners would break.
+  worker.off('message', listeners.message).off('error', listeners.error).off('exit', listeners.exit);
+  if (ready !== true) {
+    await worker.terminate();
+    return ready;
+  }
+  return worker;
+}
