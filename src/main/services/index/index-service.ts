@@ -262,7 +262,7 @@ export class IndexService {
       if (this.touchedDuringScan.has(relPath)) return;
       let entry: unknown;
       try {
-        entry = JSON.parse(json, this.intern);
+        entry = this.intern(JSON.parse(json) as unknown);
       } catch {
         entry = null;
       }
@@ -320,7 +320,7 @@ export class IndexService {
     for (const { path: relPath, json } of results) {
       let entry: unknown = null;
       try {
-        entry = json === null ? null : JSON.parse(json, this.intern);
+        entry = json === null ? null : this.intern(JSON.parse(json) as unknown);
       } catch {
         entry = null;
       }

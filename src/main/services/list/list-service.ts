@@ -41,6 +41,8 @@ export class ListService {
   private readonly byPath = new Map<string, IndexEntry>();
   private readonly sortedCache = new Map<string, IndexEntry[]>();
   private facetKeys: string[] | null = null;
+  /** How many entries there were when the facet keys were last detected. */
+  private facetKeysSize = 0;
   private facetLabels = new WeakMap<IndexEntry, readonly (readonly string[])[]>();
   private progress: IndexProgressDto = { done: 0, total: 0, scanning: false };
   private lastProgressAt = 0;
@@ -166,7 +168,10 @@ export class ListService {
     switch (event.kind) {
       case 'chunk': {
         for (const entry of event.entries) this.upsert(entry);
-        this.invalidate();
+        this.sortedCache.clear();
+        // Which keys make good facets is settled by a sample; while a scan streams in, look again
+        // only when the list has doubled, not on every chunk.
+        if (this.byPath.size >= this.facetKeysSize * 2) this.facetKeys = null;
         this.progress = { ...event.progress, scanning: true };
         const now = Date.now();
         if (now - this.lastProgressAt >= progressIntervalMs) {
@@ -176,6 +181,7 @@ export class ListService {
         return;
       }
       case 'ready':
+        this.invalidate();
         this.progress = { done: event.stats.total, total: event.stats.total, scanning: false };
         this.events.emit('index:progress', this.progress);
         return;
@@ -221,6 +227,7 @@ export class ListService {
     const all = this.sorted(null);
     if (this.facetKeys === null) {
       this.facetKeys = detectFacetKeys(all);
+      this.facetKeysSize = all.length;
       this.facetLabels = new WeakMap();
     }
     const keys = [...new Set([...this.facetKeys, ...Object.keys(selection)])];
