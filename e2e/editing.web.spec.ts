@@ -1,22 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { splitFrontMatter } from '../src/shared/domain/frontmatter';
 import { expect, test } from './fixtures/web-host';
+import { editor, openItem, waitForDisk } from './fixtures/ui';
 
-/** Opens an item through quick open (rows are virtualised, so a given row may not be rendered). */
-async function openItem(page: Page, relPath: string): Promise<void> {
-  await page.keyboard.press('Control+p');
-  const input = page.getByLabel('Item title or path');
-  await input.fill(relPath);
-  await expect(page.locator('.palette-results li').first()).toContainText(relPath);
-  await input.press('Enter');
-  await expect(page.locator('.document-path')).toHaveText(relPath);
-}
 
-function editor(page: Page, region: 'body' | 'front-matter'): Locator {
-  return page.locator(`.monaco-text-editor[data-region="${region}"]`);
-}
 
 /** The editor's whole model text, through Monaco's own copy (visible lines are virtualised). */
 async function editorText(page: Page, region: 'body' | 'front-matter'): Promise<string> {
@@ -34,11 +23,6 @@ async function focusEnd(page: Page, region: 'body' | 'front-matter'): Promise<vo
   await page.keyboard.press('Control+End');
 }
 
-async function waitForDisk(file: string, before: string): Promise<string> {
-  let now = before;
-  await expect.poll(async () => (now = await readFile(file, 'utf8')) !== before).toBe(true);
-  return now;
-}
 
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

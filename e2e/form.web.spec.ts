@@ -1,26 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+
 import { diffLines } from 'diff';
 import { parseFrontMatterDocument } from '../src/shared/domain/frontmatter';
 import { expect, test } from './fixtures/web-host';
+import { openItem, waitForDisk } from './fixtures/ui';
 
 const item = 'news/regional-hie-adopts-fhir-subscriptions.md';
-
-async function openItem(page: Page, relPath: string): Promise<void> {
-  await page.keyboard.press('Control+p');
-  const input = page.getByLabel('Item title or path');
-  await input.fill(relPath);
-  await expect(page.locator('.palette-results li').first()).toContainText(relPath);
-  await input.press('Enter');
-  await expect(page.locator('.document-path')).toHaveText(relPath);
-}
-
-async function waitForDisk(file: string, before: string): Promise<string> {
-  let now = before;
-  await expect.poll(async () => (now = await readFile(file, 'utf8')) !== before, { timeout: 10_000 }).toBe(true);
-  return now;
-}
 
 /** 0-based line numbers of the original text that a diff removes or changes. */
 function removedLineNumbers(before: string, after: string): number[] {

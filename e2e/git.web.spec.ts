@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/web-host';
+import { openItem } from './fixtures/ui';
 
 /*
  * Git journeys against the web host. The host inherits this process's environment, so an empty
@@ -41,14 +42,6 @@ function git(cwd: string, ...args: string[]): string {
 
 const item = 'news/regional-hie-adopts-fhir-subscriptions.md';
 
-async function openItem(page: Page, relPath: string): Promise<void> {
-  await page.keyboard.press('Control+p');
-  const input = page.getByLabel('Item title or path');
-  await input.fill(relPath);
-  await expect(page.locator('.palette-results li').first()).toContainText(relPath);
-  await input.press('Enter');
-  await expect(page.locator('.document-path')).toHaveText(relPath);
-}
 
 /**
  * Changes the open item's title through the form and saves. When the form is not available (it

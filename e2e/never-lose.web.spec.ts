@@ -1,8 +1,9 @@
 import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { splitFrontMatter } from '../src/shared/domain/frontmatter';
 import { copySample, expect, startHost, test } from './fixtures/web-host';
+import { editor, openItem, waitForDisk } from './fixtures/ui';
 
 /*
  * Never lose an edit (issue 6, threats rows 19, 24, 25): a kill with unsaved edits, an external
@@ -10,18 +11,7 @@ import { copySample, expect, startHost, test } from './fixtures/web-host';
  * disk is only touched the way another editor would touch it.
  */
 
-async function openItem(page: Page, relPath: string): Promise<void> {
-  await page.keyboard.press('Control+p');
-  const input = page.getByLabel('Item title or path');
-  await input.fill(relPath);
-  await expect(page.locator('.palette-results li').first()).toContainText(relPath);
-  await input.press('Enter');
-  await expect(page.locator('.document-path')).toHaveText(relPath);
-}
 
-function editor(page: Page, region: 'body' | 'front-matter'): Locator {
-  return page.locator(`.monaco-text-editor[data-region="${region}"]`);
-}
 
 async function typeAtBodyEnd(page: Page, text: string): Promise<void> {
   await editor(page, 'body').locator('.view-lines').click();
@@ -46,11 +36,6 @@ async function retypeKeyPrefix(page: Page, key: string, replacement: string): Pr
   await page.keyboard.type(replacement);
 }
 
-async function waitForDisk(file: string, predicate: (text: string) => boolean): Promise<string> {
-  let now = '';
-  await expect.poll(async () => predicate((now = await readFile(file, 'utf8')))).toBe(true);
-  return now;
-}
 
 const unsaved = (page: Page) => page.getByText('● unsaved');
 
