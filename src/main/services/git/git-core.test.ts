@@ -67,6 +67,32 @@ describe('runGit safety (threats row 11)', () => {
     expect(existsSync(marker)).toBe(true);
   });
 
+  it('never runs a filter or diff driver named by an untrusted folder\'s config', async () => {
+    const dir = await repo();
+    const marker = path.join(sb.root, 'FILTERED');
+    const script = path.join(sb.root, 'filter.sh');
+    await writeFile(script, `#!/bin/sh\necho ran >> '${marker}'\ncat\n`);
+    await chmod(script, 0o755);
+    sb.git(dir, 'config', 'filter.evil.clean', script);
+    sb.git(dir, 'config', 'filter.evil.smudge', script);
+    sb.git(dir, 'config', 'diff.evil.textconv', script);
+    await writeFile(path.join(dir, '.gitattributes'), '*.md filter=evil diff=evil\n');
+    // Control: plain git runs the clean filter when it stages the file.
+    await writeFile(path.join(dir, 'item.md'), '---\ntitle: Control\n---\nBody\n');
+    sb.git(dir, 'add', 'item.md');
+    expect(existsSync(marker)).toBe(true);
+    await import('node:fs/promises').then((fs) => fs.rm(marker));
+
+    await writeFile(path.join(dir, 'item.md'), '---\ntitle: Two\n---\nBody\n');
+    expect((await getStatus(dir, sb.opts)).ok).toBe(true);
+    expect((await stageFiles(dir, ['item.md'], sb.opts)).ok).toBe(true);
+    expect((await runGit(dir, ['diff', '--cached', '--', 'item.md'], sb.opts)).ok).toBe(true);
+    expect((await commit(dir, { message: 'edit' }, sb.opts)).ok).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+    // The content went through unchanged (`cat` stands in for the filter).
+    expect(sb.git(dir, 'show', 'HEAD:item.md')).toBe('---\ntitle: Two\n---\nBody\n');
+  });
+
   it('reports git-not-installed when git cannot be found, and uses an injected git path', async () => {
     const dir = await repo();
     const missing = await runGit(dir, ['status'], { ...sb.opts, env: { ...sb.opts.env, PATH: '' } });

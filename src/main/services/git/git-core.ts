@@ -102,9 +102,31 @@ type RawOutcome =
   | { readonly kind: 'spawn-error'; readonly code: string }
   | { readonly kind: 'timeout'; readonly stderr: string };
 
-function runOnce(cwd: string, args: readonly string[], opts: RunGitOptions): Promise<RawOutcome> {
+/** Repository-config keys that name a program git would run while reading or comparing files. */
+const commandKeys = /^(?:filter\.[^\n]+\.(?:clean|smudge|process)|diff\.[^\n]+\.(?:textconv|command)|merge\.[^\n]+\.driver|core\.pager|core\.editor|diff\.external|sequence\.editor|gpg\.program|gpg\.[^\n]+\.program)$/i;
+
+/**
+ * For an untrusted folder, the `-c` overrides that neutralise every program its own config names:
+ * a `.gitattributes` filter or diff driver defined in `.git/config` would otherwise run on status,
+ * add or diff. Filters and textconv become `cat` (content passes through unchanged); the others are emptied.
+ * `git config --local` only reads the file, it runs nothing.
+ */
+async function repositoryCommandOverrides(cwd: string, opts: RunGitOptions): Promise<string[]> {
+  const listed = await runOnce(cwd, ['config', '--local', '--name-only', '--list'], { ...opts, trusted: true, skipRepositoryOverrides: true });
+  if (listed.kind !== 'exited' || listed.output.exitCode !== 0) return [];
+  const overrides: string[] = [];
+  for (const key of listed.output.stdout.toString('utf8').split('\n')) {
+    if (!commandKeys.test(key)) continue;
+    // Filters and text conversions pass content through unchanged; other programs are emptied.
+    const passThrough = /^(?:filter\..+\.(?:clean|smudge)|diff\..+\.textconv)$/i.test(key);
+    overrides.push('-c', `${key}=${passThrough ? 'cat' : ''}`);
+  }
+  return overrides;
+}
+
+function runOnce(cwd: string, args: readonly string[], opts: RunGitOptions & { readonly skipRepositoryOverrides?: boolean }, overrides: readonly string[] = []): Promise<RawOutcome> {
   return new Promise((resolve) => {
-    const fullArgs = [...safetyConfig(opts.trusted === true), ...args];
+    const fullArgs = [...safetyConfig(opts.trusted === true), ...overrides, ...args];
     // A new session (detached) has no controlling terminal, so neither git nor ssh can open
     // /dev/tty to ask for a password; it also lets a timeout kill the whole process group
     // (git-remote-https, ssh) instead of leaving children holding the pipes open.
@@ -167,8 +189,9 @@ function folderExists(cwd: string): boolean {
 export async function runGit(cwd: string, args: readonly string[], opts: RunGitOptions = {}): Promise<Result<GitOutput>> {
   const retries = opts.lockRetries ?? 4;
   const backoff = opts.lockBackoffMs ?? 150;
+  const overrides = opts.trusted === true || !folderExists(cwd) ? [] : await repositoryCommandOverrides(cwd, opts);
   for (let attempt = 0; ; attempt++) {
-    const outcome = await runOnce(cwd, args, opts);
+    const outcome = await runOnce(cwd, args, opts, overrides);
     if (outcome.kind === 'spawn-error') {
       // Node reports a missing cwd as ENOENT too; only a missing binary means git is absent.
       if (outcome.code === 'ENOENT' && !folderExists(cwd)) return gitFail({ kind: 'not-a-repository', stderr: `folder not found: ${cwd}` });
