@@ -181,7 +181,7 @@ export function DocumentPane() {
               <div className="front-matter-panel" id="fm-panel" role="tabpanel" aria-labelledby={tab === 'form' ? 'fm-tab-form' : 'fm-tab-raw'}>
                 {tab === 'raw' ? (
                   <Suspense fallback={editorFallback}>
-                    <RawYamlEditor ref={rawEditor} />
+                    <RawYamlEditor ref={rawEditor} problems={documentProblems.yamlMarkers} />
                   </Suspense>
                 ) : (
                   <FrontMatterForm problems={documentProblems.formProblems} />

@@ -2,12 +2,14 @@ import { useMemo } from 'react';
 import type { Ref } from 'react';
 import { parseFrontMatterDocument, splitFrontMatter } from '../../../../shared/domain/frontmatter';
 import { useFolioStore } from '../../store';
-import { MonacoTextEditor, type EditRefusal, type MonacoTextEditorHandle } from '../body-editor';
+import { MonacoTextEditor, type EditRefusal, type EditorMarker, type MonacoTextEditorHandle } from '../body-editor';
 import { frontMatterMarkers } from './front-matter-markers';
 
 /** Props of the raw YAML editor. */
 export interface RawYamlEditorProps {
   readonly ref?: Ref<MonacoTextEditorHandle>;
+  /** Validation problems of the front matter (schema, dates, mirrors...), in front matter lines. */
+  readonly problems?: readonly EditorMarker[];
 }
 
 const FENCE_LINE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -51,7 +53,7 @@ function commitFrontMatter(next: string, documentKey: string): EditRefusal | nul
  * the store's `setText`; YAML problems show as markers on front matter lines. The form and this
  * editor follow each other through the buffer: form edits arrive here as undoable edits.
  */
-export function RawYamlEditor({ ref }: RawYamlEditorProps) {
+export function RawYamlEditor({ ref, problems }: RawYamlEditorProps) {
   const document = useFolioStore((s) => s.document);
   const text = useFolioStore((s) => s.text);
   const split = useMemo(() => (text === null ? null : splitFrontMatter(text)), [text]);
@@ -59,10 +61,11 @@ export function RawYamlEditor({ ref }: RawYamlEditorProps) {
   const head = text === null || split === null ? null : text.slice(0, split.bodyOffset);
   const frontMatterOffset = split?.frontMatterOffset ?? 0;
   const frontMatterLength = split?.frontMatter.length ?? 0;
-  const markers = useMemo(
+  const syntaxMarkers = useMemo(
     () => (head === null ? [] : frontMatterMarkers(head, frontMatterOffset, frontMatterLength, parseFrontMatterDocument(head).diagnostics)),
     [head, frontMatterOffset, frontMatterLength],
   );
+  const markers = useMemo(() => (problems && problems.length > 0 ? [...syntaxMarkers, ...problems] : syntaxMarkers), [syntaxMarkers, problems]);
   if (!document || !split) return null;
   return (
     <MonacoTextEditor
