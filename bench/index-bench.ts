@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 import type { IndexEntry } from '../src/shared/domain/search/index-entry';
 import { IndexService } from '../src/main/services/index/index-service';
 import { walkContentFiles } from '../src/main/services/index/walk-content-files';
+import { median } from './measure';
 
 /** One timed index run (ms). */
 export interface IndexRun {
@@ -27,11 +28,6 @@ export interface IndexBenchResult {
   readonly reopenFirstChunkMs: number;
   readonly rssMbAfterIndex: number;
   readonly heapUsedMbAfterIndex: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** The practical floor in the same run: walk + read + cut at the fences + js-yaml, nothing else. */

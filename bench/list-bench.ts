@@ -4,6 +4,7 @@ import path from 'node:path';
 import { IndexService } from '../src/main/services/index/index-service';
 import { ListService } from '../src/main/services/list/list-service';
 import type { ListQueryRequest } from '../src/shared/contract';
+import { keystrokes, percentile } from './measure';
 
 /** Keystroke-to-result timings of the list query the app runs (search, facets, sort, facet counts). */
 export interface ListBenchResult {
@@ -15,11 +16,6 @@ export interface ListBenchResult {
   readonly quickOpenP95: number;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-}
-
-const prefixes = (phrase: string) => Array.from({ length: phrase.length }, (_, i) => phrase.slice(0, i + 1));
 
 /**
  * Indexes `dir` and times `ListService.query` as the renderer calls it on each keystroke: the
@@ -39,8 +35,8 @@ export async function benchListQueries(dir: string): Promise<ListBenchResult> {
     const firstValue = facet?.values[0]?.value;
     const facets = facet && firstValue !== undefined ? { [facet.key]: [firstValue] } : {};
     const requests: ListQueryRequest[] = [];
-    for (const text of [...prefixes('patient portal'), ...prefixes('telehealth'), ...prefixes('zzz none')]) requests.push({ text, facets: {}, sort: null });
-    for (const text of prefixes('health')) requests.push({ text, facets, sort: { column: 'date', direction: 'desc' } });
+    for (const text of [...keystrokes('patient portal'), ...keystrokes('telehealth'), ...keystrokes('zzz none')]) requests.push({ text, facets: {}, sort: null });
+    for (const text of keystrokes('health')) requests.push({ text, facets, sort: { column: 'date', direction: 'desc' } });
     requests.push({ text: '', facets, sort: { column: 'date', direction: 'desc' } });
     const times: number[] = [];
     for (const request of requests) {
@@ -50,7 +46,7 @@ export async function benchListQueries(dir: string): Promise<ListBenchResult> {
       await new Promise((resolve) => setImmediate(resolve));
     }
     const quick: number[] = [];
-    for (const text of prefixes('rnsmwr tbltp')) {
+    for (const text of keystrokes('rnsmwr tbltp')) {
       const start = performance.now();
       list.quickOpen(text);
       quick.push(performance.now() - start);

@@ -7,10 +7,22 @@ export interface Measurement {
   readonly max: number;
 }
 
-function median(values: readonly number[]): number {
+/** The median of a set of timings (0 for none). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The p-th percentile (nearest rank) of timings already sorted ascending (0 for none). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+/** Every prefix of a phrase, as typed one key at a time. */
+export function keystrokes(phrase: string): string[] {
+  return Array.from({ length: phrase.length }, (_, i) => phrase.slice(0, i + 1));
 }
 
 /**

@@ -2,6 +2,7 @@ import { detectFacetKeys, facetCounts } from '../src/shared/domain/search/facet-
 import type { IndexEntry } from '../src/shared/domain/search/index-entry';
 import { SearchIndex, type ListQuery } from '../src/shared/domain/search/search-index';
 import { sortEntries } from '../src/shared/domain/search/sort-entries';
+import { keystrokes, percentile } from './measure';
 
 /** Keystroke timings of the list query logic over a set of entries (ms). */
 export interface SearchBenchResult {
@@ -16,14 +17,6 @@ export interface SearchBenchResult {
   readonly quickOpenP95: number;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-}
-
-/** Every prefix of a phrase, as typed one key at a time. */
-function keystrokes(phrase: string): string[] {
-  return Array.from({ length: phrase.length }, (_, i) => phrase.slice(0, i + 1));
-}
 
 /**
  * Times keystroke-to-filtered-list over `entries`: typing search phrases letter by letter, alone

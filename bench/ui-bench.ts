@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { startWebHost } from '../src/web/host/start-web-host';
+import { percentile } from './measure';
 
 /** What a curator sees in Chromium, timed through the web host on one corpus folder. */
 export interface UiBenchResult {
@@ -58,8 +59,8 @@ export async function benchUi(dir: string): Promise<UiBenchResult> {
       items,
       firstRowsMs,
       fullListMs,
-      keystrokeP50: times[Math.floor(times.length / 2)] ?? 0,
-      keystrokeP95: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0,
+      keystrokeP50: percentile(times, 50),
+      keystrokeP95: percentile(times, 95),
       rendererHeapMb: heap.usedSize / 2 ** 20,
     };
   } finally {
