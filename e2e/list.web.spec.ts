@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/web-host';
+import { waitForItemCount } from './fixtures/ui';
 
 /** The titles of the rows currently rendered, top to bottom. */
 async function visibleTitles(page: import('@playwright/test').Page): Promise<string[]> {
@@ -8,8 +9,7 @@ async function visibleTitles(page: import('@playwright/test').Page): Promise<str
 test('filters by a facet, searches with highlights, sorts and quick-opens', async ({ page, folio }) => {
   await page.goto(folio.url);
   const status = page.locator('.list-status');
-  await expect(status).toHaveText(/^\d+ items$/);
-  const total = Number(/(\d+)/.exec((await status.textContent()) ?? '')?.[1]);
+  const total = await waitForItemCount(page);
 
   // Facet: the sample folder has offerings; the `archetype` facet narrows to them.
   const offering = page.locator('.facet', { has: page.locator('legend', { hasText: 'Archetype' }) }).locator('label', { hasText: 'offering' });

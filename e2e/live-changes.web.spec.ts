@@ -1,12 +1,12 @@
 import { rename, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures/web-host';
+import { waitForItemCount } from './fixtures/ui';
 
 test('an external add, change and delete appear live', async ({ page, folio }) => {
   await page.goto(folio.url);
   const status = page.locator('.list-status');
-  await expect(status).toHaveText(/\d+ items/);
-  const before = Number(/(\d+) items/.exec((await status.textContent()) ?? '')?.[1]);
+  const before = await waitForItemCount(page);
 
   // Another editor adds an item with an atomic save (temp file, then rename).
   const tmp = path.join(folio.folder, 'news', '.new-item.md.swp');
