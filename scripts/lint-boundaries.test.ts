@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -6,11 +7,20 @@ import { describe, expect, it } from 'vitest';
  * fires, by linting forbidden code as if it lived in each layer (real files, replaced text).
  */
 
-const eslint = new ESLint();
+// Pinned to the repository root and its config, so neither the runner's working directory nor a
+// config found elsewhere on the machine decides which rules apply.
+const root = resolve(import.meta.dirname, '..');
+const eslint = new ESLint({ cwd: root, overrideConfigFile: join(root, 'eslint.config.js') });
 
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
+  const absolute = join(root, filePath);
+  const [result] = await eslint.lintText(code, { filePath: absolute, warnIgnored: true });
+  const messages = (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
+  if (messages.length > 0) return messages;
+  // Nothing reported: say why, so a failure names the cause (ignored file, rules not applied).
+  const config = (await eslint.calculateConfigForFile(absolute)) as { rules?: Record<string, unknown> } | undefined;
+  const ignored = await eslint.isPathIgnored(absolute);
+  return [`(no messages; cwd=${process.cwd()} root=${root} ignored=${ignored} import-rule=${JSON.stringify(config?.rules?.['no-restricted-imports'] ?? null).slice(0, 120)})`];
 }
 
 describe('layer boundaries', () => {
