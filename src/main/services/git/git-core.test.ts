@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/lib/result';
 import { commit } from './commit';
@@ -134,6 +136,84 @@ describe('runGit safety (threats row 11)', () => {
     setTimeout(() => void import('node:fs/promises').then((fs) => fs.rm(lock)), 120);
     const staged = await stageFiles(dir, ['item.md'], { ...sb.opts, lockRetries: 5, lockBackoffMs: 50 });
     expect(staged.ok).toBe(true);
+  });
+});
+
+/** An executable shell script that appends `tag` to `marker`, then runs `tail` (if any). */
+async function markerScript(name: string, marker: string, tail = ''): Promise<string> {
+  const script = path.join(sb.root, name);
+  await writeFile(script, `#!/bin/sh\necho ran >> '${marker}'\n${tail}\n`);
+  await chmod(script, 0o755);
+  return script;
+}
+
+describe('programs a hostile repository config names for pull and push (threats row 11)', () => {
+  let server: Server | null = null;
+  afterEach(() => {
+    server?.close();
+    server = null;
+  });
+
+  it('never runs a remote\'s uploadpack, an include\'d filter, or an ext:: transport', async () => {
+    const { a } = await sb.remoteWithClones({ 'item.md': '---\ntitle: One\n---\n' });
+    const marker = path.join(sb.root, 'UPLOADPACK');
+    const pack = await markerScript('pack.sh', marker, 'exec git-upload-pack "$@"');
+    sb.git(a, 'config', 'remote.origin.uploadpack', pack);
+    // Control: plain git runs the configured upload-pack locally for a path remote.
+    sb.git(a, 'fetch', '-q');
+    expect(existsSync(marker)).toBe(true);
+    await import('node:fs/promises').then((fs) => fs.rm(marker));
+    expect((await pull(a, sb.opts)).ok).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+
+    // A key hidden behind [include] is found too.
+    const included = path.join(sb.root, 'evil.gitconfig');
+    const filterMarker = path.join(sb.root, 'INCLUDED');
+    const filter = await markerScript('filter.sh', filterMarker, 'cat');
+    await writeFile(included, `[filter "evil"]\n\tclean = ${filter}\n`);
+    sb.git(a, 'config', 'include.path', included);
+    await writeFile(path.join(a, '.gitattributes'), '*.md filter=evil\n');
+    await writeFile(path.join(a, 'item.md'), '---\ntitle: Two\n---\n');
+    expect((await stageFiles(a, ['item.md'], sb.opts)).ok).toBe(true);
+    expect(existsSync(filterMarker)).toBe(false);
+
+    // ext:: runs its URL as a command; the folder's protocol.allow cannot switch it on.
+    const extMarker = path.join(sb.root, 'EXT');
+    sb.git(a, 'config', 'protocol.allow', 'always');
+    sb.git(a, 'remote', 'add', 'evil', `ext::sh -c touch% ${extMarker}`);
+    expect(() => sb.git(a, 'fetch', 'evil')).toThrow();
+    expect(existsSync(extMarker)).toBe(true);
+    await import('node:fs/promises').then((fs) => fs.rm(extMarker));
+    expect((await runGit(a, ['fetch', 'evil'], sb.opts)).ok).toBe(false);
+    expect(existsSync(extMarker)).toBe(false);
+  });
+
+  it('drops the folder\'s credential helpers and keeps the user\'s own', async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="x"' });
+      res.end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const dir = await repo();
+    sb.git(dir, 'remote', 'add', 'origin', `${url}/x.git`);
+    const folderMarker = path.join(sb.root, 'FOLDER_HELPER');
+    const folderHelper = await markerScript('folder-helper.sh', folderMarker);
+    sb.git(dir, 'config', 'credential.helper', `!${folderHelper}`);
+    sb.git(dir, 'config', `credential.${url}.helper`, `!${folderHelper}`);
+    // Control: plain git asks the folder's helpers (async: the server shares this event loop).
+    const plain = promisify(execFile)('git', ['fetch', 'origin'], { cwd: dir, env: { ...process.env, ...sb.opts.env, GIT_TERMINAL_PROMPT: '0' } });
+    await expect(plain).rejects.toThrow();
+    expect(existsSync(folderMarker)).toBe(true);
+    await import('node:fs/promises').then((fs) => fs.rm(folderMarker));
+
+    const userMarker = path.join(sb.root, 'USER_HELPER');
+    const userHelper = await markerScript('user-helper.sh', userMarker);
+    await writeFile(sb.opts.env!.GIT_CONFIG_GLOBAL as string, `[credential]\n\thelper = !${userHelper}\n`);
+    const fetched = await runGit(dir, ['fetch', 'origin'], sb.opts);
+    expect(kindOf(fetched)).toBe('auth-failed');
+    expect(existsSync(folderMarker)).toBe(false);
+    expect(existsSync(userMarker)).toBe(true);
   });
 });
 

@@ -72,6 +72,9 @@ function safetyConfig(trusted: boolean): string[] {
     'core.sshCommand=ssh -oBatchMode=yes',
     '-c',
     'color.ui=false',
+    // The ext:: transport runs an arbitrary command named in a remote URL; Folio never needs it.
+    '-c',
+    'protocol.ext.allow=never',
   ];
   if (!trusted) config.push('-c', `core.hooksPath=${noHooksDir()}`);
   return config;
@@ -90,6 +93,8 @@ function buildEnv(opts: RunGitOptions): NodeJS.ProcessEnv {
     GIT_SEQUENCE_EDITOR: 'true',
     GIT_MERGE_AUTOEDIT: 'no',
     GIT_PAGER: 'cat',
+    // Set (even empty) it wins over a folder's core.gitProxy, which would run a command for git://.
+    GIT_PROXY_COMMAND: '',
     LC_ALL: 'C',
     LANGUAGE: 'C',
   });
@@ -103,7 +108,17 @@ type RawOutcome =
   | { readonly kind: 'timeout'; readonly stderr: string };
 
 /** Repository-config keys that name a program git would run while reading or comparing files. */
-const commandKeys = /^(?:filter\.[^\n]+\.(?:clean|smudge|process)|diff\.[^\n]+\.(?:textconv|command)|merge\.[^\n]+\.driver|core\.pager|core\.editor|diff\.external|sequence\.editor|gpg\.program|gpg\.[^\n]+\.program)$/i;
+const commandKeys = /^(?:filter\.[^\n]+\.(?:clean|smudge|process)|diff\.[^\n]+\.(?:textconv|command)|merge\.[^\n]+\.driver|core\.pager|core\.editor|diff\.external|sequence\.editor|gpg\.program|gpg\.[^\n]+\.program|core\.alternaterefscommand)$/i;
+
+/** What each neutralised key becomes; keys not listed are emptied. */
+function neutralValue(key: string): string {
+  // Filters and text conversions pass content through unchanged.
+  if (/^(?:filter\..+\.(?:clean|smudge)|diff\..+\.textconv)$/i.test(key)) return 'cat';
+  return '';
+}
+
+/** Credential helpers (`credential.helper`, `credential.<url>.helper`) run a program on pull or push. */
+const credentialHelperKey = /^credential\.(?:[^\n]+\.)?helper$/i;
 
 /**
  * For an untrusted folder, the `-c` overrides that neutralise every program its own config names:
@@ -112,14 +127,47 @@ const commandKeys = /^(?:filter\.[^\n]+\.(?:clean|smudge|process)|diff\.[^\n]+\.
  * `git config --local` only reads the file, it runs nothing.
  */
 async function repositoryCommandOverrides(cwd: string, opts: RunGitOptions): Promise<string[]> {
-  const listed = await runOnce(cwd, ['config', '--local', '--name-only', '--list'], { ...opts, trusted: true, skipRepositoryOverrides: true });
+  // --includes: an `[include] path = …` in .git/config could otherwise hide the keys from this list.
+  const listed = await runOnce(cwd, ['config', '--local', '--includes', '--name-only', '--list'], { ...opts, trusted: true, skipRepositoryOverrides: true });
   if (listed.kind !== 'exited' || listed.output.exitCode !== 0) return [];
   const overrides: string[] = [];
+  let hasCredentialHelper = false;
   for (const key of listed.output.stdout.toString('utf8').split('\n')) {
-    if (!commandKeys.test(key)) continue;
-    // Filters and text conversions pass content through unchanged; other programs are emptied.
-    const passThrough = /^(?:filter\..+\.(?:clean|smudge)|diff\..+\.textconv)$/i.test(key);
-    overrides.push('-c', `${key}=${passThrough ? 'cat' : ''}`);
+    if (credentialHelperKey.test(key)) hasCredentialHelper = true;
+    if (commandKeys.test(key)) overrides.push('-c', `${key}=${neutralValue(key)}`);
+  }
+  if (hasCredentialHelper) overrides.push(...(await userCredentialHelpers(cwd, opts)));
+  return overrides;
+}
+
+/**
+ * A remote's `uploadpack` / `receivepack` is a program git runs locally for a path remote, and git
+ * keeps the first value it reads, so `-c` cannot override it: the command's own option does.
+ * For an untrusted folder Folio passes git's own programs, so its config never chooses them.
+ */
+function withOwnPackPrograms(args: readonly string[]): readonly string[] {
+  const [command, ...rest] = args;
+  if (command === 'fetch' || command === 'pull' || command === 'ls-remote') return [command, '--upload-pack=git-upload-pack', ...rest];
+  if (command === 'push') return [command, '--receive-pack=git-receive-pack', ...rest];
+  return args;
+}
+
+/**
+ * Replaces the repository's credential helpers by the user's own. An empty `credential.helper`
+ * on the command line (read last) clears every helper configured before it, the repository's and
+ * the user's alike; the user's (system, then global, in git's order) are then added back, so their
+ * keychain keeps working and only the folder's own helpers are dropped.
+ */
+async function userCredentialHelpers(cwd: string, opts: RunGitOptions): Promise<string[]> {
+  const overrides = ['-c', 'credential.helper='];
+  for (const scope of ['--system', '--global']) {
+    const listed = await runOnce(cwd, ['config', scope, '--includes', '--get-regexp', '^credential\\..*helper$'], { ...opts, trusted: true, skipRepositoryOverrides: true });
+    if (listed.kind !== 'exited' || listed.output.exitCode !== 0) continue;
+    for (const line of listed.output.stdout.toString('utf8').split('\n')) {
+      const space = line.indexOf(' ');
+      const key = space === -1 ? line : line.slice(0, space);
+      if (credentialHelperKey.test(key)) overrides.push('-c', `${key}=${space === -1 ? '' : line.slice(space + 1)}`);
+    }
   }
   return overrides;
 }
@@ -191,7 +239,7 @@ export async function runGit(cwd: string, args: readonly string[], opts: RunGitO
   const backoff = opts.lockBackoffMs ?? 150;
   const overrides = opts.trusted === true || !folderExists(cwd) ? [] : await repositoryCommandOverrides(cwd, opts);
   for (let attempt = 0; ; attempt++) {
-    const outcome = await runOnce(cwd, args, opts, overrides);
+    const outcome = await runOnce(cwd, opts.trusted === true ? args : withOwnPackPrograms(args), opts, overrides);
     if (outcome.kind === 'spawn-error') {
       // Node reports a missing cwd as ENOENT too; only a missing binary means git is absent.
       if (outcome.code === 'ENOENT' && !folderExists(cwd)) return gitFail({ kind: 'not-a-repository', stderr: `folder not found: ${cwd}` });
