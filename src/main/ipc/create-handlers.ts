@@ -30,9 +30,9 @@ export function createHandlers(services: FolioServices, appInfo: AppInfo): Handl
       return workspace.open(folder);
     },
     'workspace:recent': () => Promise.resolve(ok(settings.recentFolders)),
-    'list:query': (request) => Promise.resolve(workspace.info ? ok(list.query(request)) : fail('no-workspace', 'No folder is open.')),
-    'list:rows': ({ paths, columns }) => Promise.resolve(ok(list.rows(paths, columns))),
-    'list:quickOpen': (query) => Promise.resolve(ok(list.quickOpen(query))),
+    'list:query': async (request) => (workspace.info ? ok(await list.query(request)) : fail('no-workspace', 'No folder is open.')),
+    'list:rows': async ({ paths, columns }) => ok(await list.rows(paths, columns)),
+    'list:quickOpen': async (query) => ok(await list.quickOpen(query)),
     'document:read': (relPath) => workspace.read(relPath),
     'document:save': (request) => workspace.save(request.path, request.text, request.baseHash),
     'shell:openExternal': async (url) => {
@@ -45,7 +45,7 @@ export function createHandlers(services: FolioServices, appInfo: AppInfo): Handl
     'drafts:list': () => services.drafts.list(),
     'drafts:discard': (relPath) => services.drafts.discard(relPath),
     'schema:forItem': (relPath) => services.schema.forItem(relPath),
-    'list:values': ({ key, prefix }) => Promise.resolve(ok(list.values(key, prefix))),
+    'list:values': async ({ key, prefix }) => ok(await list.values(key, prefix)),
     'document:asset': (relPath) => (workspace.info ? readImageAsset(workspace.info.root, relPath) : Promise.resolve(fail('no-workspace', 'No folder is open.'))),
     'items:templates': () => services.items.templates(),
     'items:create': (request) => services.items.create(request),

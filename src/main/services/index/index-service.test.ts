@@ -48,15 +48,15 @@ describe('IndexService on a small folder', () => {
       expect(service.runtime).toEqual({ mode: 'worker', fallbackReason: null });
       const stats = await service.open(ws.root);
       expect(stats).toMatchObject({ total: 5, parsed: 5, cached: 0, cacheUsed: false, cancelled: false });
-      expect(service.entries().map((e) => e.path).sort()).toEqual(['a.md', 'binary.md', 'broken.md', 'latin1.md', 'sub/b.md']);
-      const a = service.get('a.md')!;
+      expect((await service.entries()).map((e) => e.path).sort()).toEqual(['a.md', 'binary.md', 'broken.md', 'latin1.md', 'sub/b.md']);
+      const a = (await service.get('a.md'))!;
       expect(a.frontmatter).toEqual({ title: 'Alpha', categories: ['News'] });
       expect(a.text).toEqual({ title: 'Alpha', description: '', body: 'Hello world' });
       expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(a.size).toBe((await stat(path.join(ws.root, 'a.md'))).size);
-      expect(service.get('broken.md')).toMatchObject({ frontmatter: null, problemCounts: { error: 1 } });
-      expect(service.get('binary.md')).toMatchObject({ mode: 'binary', problems: [{ code: 'binary' }] });
-      expect(service.get('latin1.md')).toMatchObject({ mode: 'non-utf8', problems: [{ code: 'non-utf8' }] });
+      expect(await service.get('broken.md')).toMatchObject({ frontmatter: null, problemCounts: { error: 1 } });
+      expect(await service.get('binary.md')).toMatchObject({ mode: 'binary', problems: [{ code: 'binary' }] });
+      expect(await service.get('latin1.md')).toMatchObject({ mode: 'non-utf8', problems: [{ code: 'non-utf8' }] });
     });
   });
 
@@ -76,12 +76,31 @@ describe('IndexService on a small folder', () => {
         { path: 'linked-folder/secret.md', kind: 'add' },
         { path: 'linked.md', kind: 'change' },
       ]);
-      expect(result.updated.map((e) => e.path).sort()).toEqual(['new.md', 'sub/b.md']);
+      expect([...result.updated].sort()).toEqual(['new.md', 'sub/b.md']);
       expect(result.removed).toEqual(['latin1.md']);
-      expect(service.get('sub/b.md')?.text.title).toBe('Beta two');
-      expect(service.get('linked-folder/secret.md')).toBeUndefined();
+      expect((await service.get('sub/b.md'))?.text.title).toBe('Beta two');
+      expect(await service.get('linked-folder/secret.md')).toBeUndefined();
       expect(events).toHaveLength(1);
       expect(events[0]?.kind).toBe('changed');
+    });
+  });
+
+  it('answers list queries, rows and suggestions from the entries it holds, current after a watcher batch', async () => {
+    await withService(dataDir, async (service) => {
+      await service.open(ws.root);
+      const all = await service.call('query', { text: '', facets: {}, sort: null });
+      expect(all.paths).toEqual([...all.paths].sort());
+      expect(all.total).toBe(all.paths.length);
+      const [row] = await service.call('rows', ['a.md'], ['categories']);
+      expect(row).toMatchObject({ path: 'a.md', title: 'Alpha', cells: { categories: 'News' } });
+      expect(await service.call('values', 'categories', 'ne')).toContainEqual({ value: 'News', count: expect.any(Number) as number });
+      await writeFile(path.join(ws.root, 'zeta.md'), item('Zebra crossing'));
+      await service.applyChanges([{ path: 'zeta.md', kind: 'add' }]);
+      expect((await service.call('query', { text: 'zebra', facets: {}, sort: null })).paths).toEqual(['zeta.md']);
+      expect((await service.call('quickOpen', 'zebra'))[0]?.path).toBe('zeta.md');
+      await rm(path.join(ws.root, 'zeta.md'));
+      await service.applyChanges([{ path: 'zeta.md', kind: 'unlink' }]);
+      expect((await service.call('query', { text: 'zebra', facets: {}, sort: null })).paths).toEqual([]);
     });
   });
 
@@ -101,8 +120,8 @@ describe('IndexService on a small folder', () => {
     await withService(dataDir, async (service) => {
       const stats = await service.open(ws.root);
       expect(stats).toMatchObject({ parsed: 1, cached: first.total - 2, total: first.total - 1 });
-      expect(service.get('a.md')?.text.title).toBe('ALPHA');
-      expect(service.get('new.md')).toBeUndefined();
+      expect((await service.get('a.md'))?.text.title).toBe('ALPHA');
+      expect(await service.get('new.md')).toBeUndefined();
     });
   });
 
@@ -119,6 +138,36 @@ describe('IndexService on a small folder', () => {
     expect(stats.cacheUsed).toBe(false);
   });
 
+  it('reopens without rewriting an unchanged cache, and re-reads an entry damaged inside a sound body', async () => {
+    await withService(dataDir, (service) => service.open(ws.root));
+    const file = indexCacheFile(dataDir, ws.root);
+    const before = await stat(file);
+    const again = await withService(dataDir, (service) => service.open(ws.root));
+    expect(again).toMatchObject({ parsed: 0, cacheUsed: true });
+    expect(again.listedMs).toBeGreaterThan(0);
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+
+    // Same length, broken JSON: the body still matches its list, the one entry does not parse.
+    const body = await readFile(file, 'utf8');
+    const line = body.split('\n').find((l) => l.includes('"path":"a.md"'))!;
+    await writeFile(file, body.replace(line, line.replace('"path":"a.md"', '"path":"a.mx"')));
+    await withService(dataDir, async (service) => {
+      const stats = await service.open(ws.root);
+      expect(stats).toMatchObject({ parsed: 1, cached: again.cached - 1, cacheUsed: true });
+      expect((await service.get('a.md'))?.text.title).toBe('ALPHA');
+    });
+  });
+
+  it('ignores a truncated cache body', async () => {
+    await withService(dataDir, (service) => service.open(ws.root));
+    const file = indexCacheFile(dataDir, ws.root);
+    const body = await readFile(file);
+    await writeFile(file, body.subarray(0, body.length - 10));
+    const stats = await withService(dataDir, (service) => service.open(ws.root));
+    expect(stats).toMatchObject({ cacheUsed: false, cached: 0 });
+    expect(stats.parsed).toBe(stats.total);
+  });
+
   it('works in-thread when asked (the fallback)', async () => {
     await withService(
       path.join(ws.base, 'data-inline'),
@@ -126,7 +175,7 @@ describe('IndexService on a small folder', () => {
         expect(service.runtime.mode).toBe('inline');
         const stats = await service.open(ws.root);
         expect(stats.parsed).toBe(stats.total);
-        expect(service.get('a.md')?.text.title).toBe('ALPHA');
+        expect((await service.get('a.md'))?.text.title).toBe('ALPHA');
       },
       'inline',
     );
@@ -150,13 +199,13 @@ describe('IndexService streaming', () => {
       const chunks = events.filter((e) => e.kind === 'chunk');
       expect(chunks.length).toBeGreaterThan(1);
       const firstChunk = chunks[0]!;
-      expect(firstChunk.entries.length).toBeGreaterThan(0);
+      expect(firstChunk.paths.length).toBeGreaterThan(0);
       expect(firstChunk.progress.done).toBeLessThan(2000);
       expect(firstChunk.progress.total).toBe(2000);
       expect(events.at(-1)?.kind).toBe('ready');
-      expect(chunks.reduce((n, c) => n + c.entries.length, 0)).toBe(2000);
-      expect(service.entries()).toHaveLength(2000);
-      expect(service.entries().filter((e) => e.problemCounts.error > 0).length).toBeGreaterThan(0);
+      expect(chunks.reduce((n, c) => n + c.paths.length, 0)).toBe(2000);
+      expect(await service.entries()).toHaveLength(2000);
+      expect((await service.entries()).filter((e) => e.problemCounts.error > 0).length).toBeGreaterThan(0);
     });
   });
 });

@@ -3,15 +3,11 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import { indexCacheFile } from './index-cache';
-import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
-import { createStringInterner } from './intern-strings';
-import { readIndexEntries, scanFolder, type ScanChunk, type ScanStats } from './scan-folder';
+import { IndexHost } from './index-host';
+import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
+import type { ScanStats } from './scan-folder';
 
-/** One file change as the watcher reports it (workspace-relative POSIX path). */
-export interface IndexChange {
-  readonly path: string;
-  readonly kind: 'add' | 'change' | 'unlink';
-}
+export type { IndexChange } from './index-worker-protocol';
 
 /** Scan progress for the count and the bar. */
 export interface IndexProgress {
@@ -19,15 +15,15 @@ export interface IndexProgress {
   readonly total: number;
 }
 
-/** What the index tells its listeners: streamed scan chunks, the end of a scan, incremental updates. */
+/** What the index tells its listeners: streamed scan chunks (paths only), the end of a scan, incremental updates. */
 export type IndexEvent =
-  | { readonly kind: 'chunk'; readonly root: string; readonly entries: readonly IndexEntry[]; readonly progress: IndexProgress }
+  | { readonly kind: 'chunk'; readonly root: string; readonly paths: readonly string[]; readonly progress: IndexProgress }
   | { readonly kind: 'ready'; readonly root: string; readonly stats: ScanStats }
-  | { readonly kind: 'changed'; readonly root: string; readonly updated: readonly IndexEntry[]; readonly removed: readonly string[] };
+  | { readonly kind: 'changed'; readonly root: string; readonly updated: readonly string[]; readonly removed: readonly string[] };
 
-/** The result of `applyChanges`. */
+/** The result of `applyChanges`: the paths updated and removed. */
 export interface IndexChangeSet {
-  readonly updated: readonly IndexEntry[];
+  readonly updated: readonly string[];
   readonly removed: readonly string[];
 }
 
@@ -53,33 +49,28 @@ interface PendingScan {
   reject: (error: Error) => void;
 }
 
-
-/** Validates just enough of a parsed entry to trust it in the list. */
-function isEntry(value: unknown, relPath: string): value is IndexEntry {
-  if (value === null || typeof value !== 'object') return false;
-  const e = value as Partial<IndexEntry>;
-  return e.path === relPath && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.text === 'object' && typeof e.problemCounts === 'object';
+interface PendingRequest {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
 }
 
 /**
- * The folder index: scans off the main thread in a worker, streams entries as they come, keeps
- * them current from watcher batches, and caches them per folder so a reopen re-parses only the
- * files whose size or mtime changed. Holds one folder at a time.
+ * The folder index: scans off the main thread in a worker that also holds the entries and answers
+ * the list's queries, streams progress as chunks come in, keeps the entries current from watcher
+ * batches, and caches them per folder so a reopen re-parses only the files whose size or mtime
+ * changed. The main thread keeps no entries: it asks. Holds one folder at a time.
  */
 export class IndexService {
-  /** Shares equal strings across the entries of the open folder (reset on every open). */
-  private intern = createStringInterner();
   private worker: Worker | null = null;
+  /** The in-thread host when there is no worker (the fallback). */
+  private inline: IndexHost | null = null;
   private mode: 'worker' | 'inline' = 'inline';
   private fallbackReason: string | null = null;
   private nextId = 1;
   private readonly listeners = new Set<(event: IndexEvent) => void>();
-  private readonly items = new Map<string, IndexEntry>();
   private root: string | null = null;
   private scan: PendingScan | null = null;
-  // Paths updated by applyChanges while a scan runs: the scan's older copy must not win.
-  private readonly touchedDuringScan = new Set<string>();
-  private readonly reads = new Map<number, (results: readonly { path: string; json: string | null }[]) => void>();
+  private readonly pending = new Map<number, PendingRequest>();
   private lastStats: ScanStats | null = null;
 
   constructor(private readonly options: IndexServiceOptions) {}
@@ -107,7 +98,9 @@ export class IndexService {
     this.cancelScan();
     const worker = this.worker;
     this.worker = null;
+    this.inline = null;
     this.mode = 'inline';
+    this.failPending('the index was shut down');
     if (worker !== null) await worker.terminate();
   }
 
@@ -116,7 +109,7 @@ export class IndexService {
     if (entry === null) return 'no index-worker entry next to the index service (the bundle must emit index-worker.js)';
     const worker = await startServiceWorker(entry);
     if (typeof worker === 'string') return worker;
-    worker.on('message', (m: IndexWorkerMessage) => this.onWorkerMessage(m));
+    worker.on('message', (m: IndexWorkerMessage) => this.onMessage(m));
     worker.on('error', (error) => this.onWorkerLost(String(error)));
     worker.on('exit', (code) => this.onWorkerLost(`exited with code ${code}`));
     // Idle, the worker must not keep a CLI run alive; `request` refs it while work is pending.
@@ -131,44 +124,77 @@ export class IndexService {
     this.fallbackReason = `the worker stopped: ${reason}`;
     this.scan?.reject(new Error(this.fallbackReason));
     this.scan = null;
-    for (const resolve of this.reads.values()) resolve([]);
-    this.reads.clear();
+    this.failPending(this.fallbackReason);
+    // The entries died with the worker: index the folder again in-thread (the cache makes it quick).
+    const root = this.root;
+    if (root !== null) void this.open(root).catch(() => undefined);
+  }
+
+  private failPending(reason: string): void {
+    for (const pending of this.pending.values()) pending.reject(new Error(reason));
+    this.pending.clear();
+  }
+
+  private host(): IndexHost {
+    this.inline ??= new IndexHost((message) => this.onMessage(message));
+    return this.inline;
   }
 
   private request(message: IndexWorkerRequest): void {
-    this.worker?.ref();
-    this.worker?.postMessage(message);
+    if (this.worker !== null) {
+      this.worker.ref();
+      this.worker.postMessage(message);
+    } else {
+      this.host().handle(message);
+    }
+  }
+
+  /** Sends a request and waits for its `result` or `applied` answer. */
+  private ask<T>(build: (id: number) => IndexWorkerRequest): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.request(build(id));
+    });
   }
 
   private settleRef(): void {
-    if (this.scan === null && this.reads.size === 0) this.worker?.unref();
+    if (this.scan === null && this.pending.size === 0) this.worker?.unref();
   }
 
-  private onWorkerMessage(message: IndexWorkerMessage): void {
+  private settle(id: number, outcome: { value: unknown } | { error: Error }): void {
+    const pending = this.pending.get(id);
+    if (pending === undefined) return;
+    this.pending.delete(id);
+    if ('value' in outcome) pending.resolve(outcome.value);
+    else pending.reject(outcome.error);
+  }
+
+  private onMessage(message: IndexWorkerMessage): void {
     switch (message.type) {
       case 'ready':
         return;
       case 'chunk':
-        if (this.scan?.id === message.id) this.acceptChunk(this.scan.root, message);
+        if (this.scan?.id === message.id) this.emit({ kind: 'chunk', root: this.scan.root, paths: message.paths, progress: { done: message.done, total: message.total } });
         return;
       case 'scan-done':
         if (this.scan?.id === message.id) this.finishScan(message.stats);
         this.settleRef();
         return;
-      case 'read-done': {
-        const resolve = this.reads.get(message.id);
-        this.reads.delete(message.id);
-        resolve?.(message.results);
+      case 'applied':
+        this.settle(message.id, { value: { updated: message.updated, removed: message.removed } });
         this.settleRef();
         return;
-      }
+      case 'result':
+        this.settle(message.id, { value: message.value });
+        this.settleRef();
+        return;
       case 'failed':
         if (this.scan?.id === message.id) {
           this.scan.reject(new Error(message.message));
           this.scan = null;
         }
-        this.reads.get(message.id)?.([]);
-        this.reads.delete(message.id);
+        this.settle(message.id, { error: new Error(message.message) });
         this.settleRef();
         return;
     }
@@ -184,14 +210,19 @@ export class IndexService {
     for (const listener of this.listeners) listener(event);
   }
 
-  /** Every entry known so far (during a scan: the part streamed in). */
-  entries(): IndexEntry[] {
-    return [...this.items.values()];
+  /** Asks the entries' holder a question (list queries, rows, suggestions). */
+  call<M extends keyof IndexCalls>(method: M, ...args: Parameters<IndexCalls[M]>): Promise<ReturnType<IndexCalls[M]>> {
+    return this.ask((id) => ({ type: 'call', id, method, args }) as IndexWorkerRequest & IndexCall);
+  }
+
+  /** Every entry known so far (during a scan: the part streamed in). Copies the whole folder: for folder-wide work only. */
+  entries(): Promise<IndexEntry[]> {
+    return this.call('entries');
   }
 
   /** The entry at a workspace-relative path. */
-  get(relPath: string): IndexEntry | undefined {
-    return this.items.get(relPath);
+  async get(relPath: string): Promise<IndexEntry | undefined> {
+    return (await this.call('entry', relPath)) ?? undefined;
   }
 
   /** The stats of the last finished scan. */
@@ -205,9 +236,6 @@ export class IndexService {
    */
   open(root: string): Promise<ScanStats> {
     this.cancelScan();
-    this.items.clear();
-    this.intern = createStringInterner();
-    this.touchedDuringScan.clear();
     this.root = path.resolve(root);
     const id = this.nextId++;
     const resolvedRoot = this.root;
@@ -215,34 +243,14 @@ export class IndexService {
       this.scan = { id, root: resolvedRoot, resolve, reject };
     });
     const cacheFile = indexCacheFile(this.options.dataDir, resolvedRoot);
-    const tuning = {
+    this.request({
+      type: 'scan',
+      id,
+      root: resolvedRoot,
+      cacheFile,
       ...(this.options.chunkSize === undefined ? {} : { chunkSize: this.options.chunkSize }),
       ...(this.options.chunkIntervalMs === undefined ? {} : { chunkIntervalMs: this.options.chunkIntervalMs }),
-    };
-    if (this.worker !== null) {
-      this.request({ type: 'scan', id, root: resolvedRoot, cacheFile, ...tuning });
-    } else {
-      // In-thread fallback: the same scan, yielding at every file read, so the process stays
-      // responsive but parsing shares the main thread's time.
-      scanFolder(resolvedRoot, {
-        cacheFile,
-        ...tuning,
-        onChunk: (chunk) => {
-          if (this.scan?.id === id) this.acceptChunk(resolvedRoot, chunk);
-        },
-        isCancelled: () => this.scan?.id !== id,
-      }).then(
-        (stats) => {
-          if (this.scan?.id === id) this.finishScan(stats);
-        },
-        (error: unknown) => {
-          if (this.scan?.id === id) {
-            this.scan.reject(error instanceof Error ? error : new Error(String(error)));
-            this.scan = null;
-          }
-        },
-      );
-    }
+    });
     return done;
   }
 
@@ -250,32 +258,8 @@ export class IndexService {
     const scan = this.scan;
     if (scan === null) return;
     this.scan = null;
-    if (this.worker !== null) this.request({ type: 'cancel', id: scan.id });
+    this.request({ type: 'cancel', id: scan.id });
     scan.resolve({ total: 0, parsed: 0, cached: 0, cacheUsed: false, durationMs: 0, cancelled: true });
-  }
-
-  private acceptChunk(root: string, chunk: ScanChunk): void {
-    const accepted: IndexEntry[] = [];
-    const retry: string[] = [];
-    chunk.entries.forEach((json, i) => {
-      const relPath = chunk.paths[i] as string;
-      if (this.touchedDuringScan.has(relPath)) return;
-      let entry: unknown;
-      try {
-        entry = this.intern(JSON.parse(json) as unknown);
-      } catch {
-        entry = null;
-      }
-      if (isEntry(entry, relPath)) {
-        this.items.set(relPath, entry);
-        accepted.push(entry);
-      } else {
-        retry.push(relPath);
-      }
-    });
-    this.emit({ kind: 'chunk', root, entries: accepted, progress: { done: chunk.done, total: chunk.total } });
-    // A damaged cached entry is read again from disk rather than dropped.
-    if (retry.length > 0) void this.applyChanges(retry.map((p) => ({ path: p, kind: 'change' })));
   }
 
   private finishScan(stats: ScanStats): void {
@@ -283,18 +267,8 @@ export class IndexService {
     if (scan === null) return;
     this.scan = null;
     this.lastStats = stats;
-    this.touchedDuringScan.clear();
     this.emit({ kind: 'ready', root: scan.root, stats });
     scan.resolve(stats);
-  }
-
-  private readPaths(root: string, paths: readonly string[]): Promise<readonly { path: string; json: string | null }[]> {
-    if (this.worker === null) return readIndexEntries(root, paths);
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.reads.set(id, resolve);
-      this.request({ type: 'read', id, root, paths });
-    });
   }
 
   /**
@@ -305,33 +279,14 @@ export class IndexService {
   async applyChanges(changes: readonly IndexChange[]): Promise<IndexChangeSet> {
     const root = this.root;
     if (root === null || changes.length === 0) return { updated: [], removed: [] };
-    const last = new Map<string, IndexChange['kind']>();
-    for (const change of changes) last.set(change.path, change.kind);
-    if (this.scan !== null) for (const p of last.keys()) this.touchedDuringScan.add(p);
-    const toRead = [...last].filter(([, kind]) => kind !== 'unlink').map(([p]) => p);
-    const results = toRead.length === 0 ? [] : await this.readPaths(root, toRead);
-    if (this.root !== root) return { updated: [], removed: [] };
-    const updated: IndexEntry[] = [];
-    const removed: string[] = [];
-    const drop = (relPath: string): void => {
-      if (this.items.delete(relPath)) removed.push(relPath);
-    };
-    for (const [relPath, kind] of last) if (kind === 'unlink') drop(relPath);
-    for (const { path: relPath, json } of results) {
-      let entry: unknown = null;
-      try {
-        entry = json === null ? null : this.intern(JSON.parse(json) as unknown);
-      } catch {
-        entry = null;
-      }
-      if (isEntry(entry, relPath)) {
-        this.items.set(relPath, entry);
-        updated.push(entry);
-      } else {
-        drop(relPath);
-      }
+    let result: IndexChangeSet;
+    try {
+      result = await this.ask<IndexChangeSet>((id) => ({ type: 'apply', id, root, changes }));
+    } catch {
+      return { updated: [], removed: [] };
     }
-    if (updated.length > 0 || removed.length > 0) this.emit({ kind: 'changed', root, updated, removed });
-    return { updated, removed };
+    if (this.root !== root) return { updated: [], removed: [] };
+    if (result.updated.length > 0 || result.removed.length > 0) this.emit({ kind: 'changed', root, updated: result.updated, removed: result.removed });
+    return result;
   }
 }

@@ -1,15 +1,39 @@
-import type { ScanChunk, ScanStats } from './scan-folder';
+import type { ListQueryRequest, ListRow, ListValueDto, QuickOpenItem } from '../../../shared/contract';
+import type { IndexEntry } from '../../../shared/domain/search/index-entry';
+import type { ListEngineResult } from '../list/list-engine';
+import type { ScanStats } from './scan-folder';
 
-/** Requests the main process sends to the index worker. */
+/** One file change as the watcher reports it (workspace-relative POSIX path). */
+export interface IndexChange {
+  readonly path: string;
+  readonly kind: 'add' | 'change' | 'unlink';
+}
+
+/** Questions the index host answers from the entries it holds: the list's, and folder-wide reads. */
+export interface IndexCalls {
+  query: (request: ListQueryRequest) => ListEngineResult;
+  rows: (paths: readonly string[], columns: readonly string[]) => ListRow[];
+  quickOpen: (query: string) => QuickOpenItem[];
+  values: (key: string, prefix: string, limit?: number) => ListValueDto[];
+  entry: (path: string) => IndexEntry | null;
+  entries: () => IndexEntry[];
+}
+
+/** A call by name with its arguments, typed from `IndexCalls`. */
+export type IndexCall = { [M in keyof IndexCalls]: { readonly method: M; readonly args: Parameters<IndexCalls[M]> } }[keyof IndexCalls];
+
+/** Requests the main process sends to the index host (in the worker, or in-thread). */
 export type IndexWorkerRequest =
   | { readonly type: 'scan'; readonly id: number; readonly root: string; readonly cacheFile?: string; readonly chunkSize?: number; readonly chunkIntervalMs?: number }
-  | { readonly type: 'read'; readonly id: number; readonly root: string; readonly paths: readonly string[] }
-  | { readonly type: 'cancel'; readonly id: number };
+  | { readonly type: 'apply'; readonly id: number; readonly root: string; readonly changes: readonly IndexChange[] }
+  | { readonly type: 'cancel'; readonly id: number }
+  | ({ readonly type: 'call'; readonly id: number } & IndexCall);
 
-/** Messages the index worker sends back. */
+/** Messages the index host sends back. Entries stay with the host: only paths and counts cross. */
 export type IndexWorkerMessage =
   | { readonly type: 'ready' }
-  | ({ readonly type: 'chunk'; readonly id: number } & ScanChunk)
+  | { readonly type: 'chunk'; readonly id: number; readonly paths: readonly string[]; readonly done: number; readonly total: number }
   | { readonly type: 'scan-done'; readonly id: number; readonly stats: ScanStats }
-  | { readonly type: 'read-done'; readonly id: number; readonly results: readonly { path: string; json: string | null }[] }
+  | { readonly type: 'applied'; readonly id: number; readonly updated: readonly string[]; readonly removed: readonly string[] }
+  | { readonly type: 'result'; readonly id: number; readonly value: unknown }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

@@ -10,7 +10,25 @@ export const MAX_SUMMARY_LIST_LENGTH = 100;
  */
 export function summariseFrontMatter(data: Readonly<Record<string, unknown>> | null): Record<string, unknown> | null {
   if (data === null) return null;
+  // Almost every item is within the limits: then the parsed data itself is the summary, and a
+  // read-only check costs a fraction of a deep copy.
+  if (withinLimits(data, 0)) return data;
   return summariseValue(data, 0) as Record<string, unknown>;
+}
+
+function withinLimits(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return value.length <= MAX_SUMMARY_STRING_LENGTH;
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > 64) return false;
+  if (Array.isArray(value)) {
+    if (value.length > MAX_SUMMARY_LIST_LENGTH) return false;
+    for (const item of value) if (!withinLimits(item, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && !withinLimits((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
 }
 
 function summariseValue(value: unknown, depth: number): unknown {

@@ -58,7 +58,7 @@ function makeService(systemTrash?: (abs: string) => Promise<void>): ItemsService
         return Promise.resolve();
       },
     },
-    { entries: () => [entry('news/a.md', { id: 9101, date: '2023-03-21' }), entry('news/b.md', { id: 9120, date: '2023-04-03' })] },
+    { entries: () => Promise.resolve([entry('news/a.md', { id: 9101, date: '2023-03-21' }), entry('news/b.md', { id: 9120, date: '2023-04-03' })]) },
     systemTrash,
     () => new Date(2024, 0, 5, 9, 7, 3),
   );

@@ -45,7 +45,7 @@ export interface ItemsWorkspace {
 
 /** What the items service reads from the index: ids and dates already in use. */
 export interface ItemsIndex {
-  entries(): readonly IndexEntry[];
+  entries(): Promise<readonly IndexEntry[]>;
 }
 
 /** How many `-2`, `-3`, ... names `create` tries before giving up. */
@@ -122,7 +122,7 @@ export class ItemsService {
     if (!template.ok) return template;
     if (!template.value.editable) return fail('not-editable', `${JSON.stringify(templatePath)} is not an editable text file, so it cannot be used as a template.`);
 
-    const entries = this.index.entries();
+    const entries = await this.index.entries();
     const date = todayInFormat(this.sampleDate(entries, folder, template.value.text), this.now());
     const id = nextId(entries.map((e) => e.frontmatter?.['id']));
     const slug = slugify(title);

@@ -58,7 +58,7 @@ export class SchemaService {
     const checked = validateWorkspaceRelativePath(relPath);
     if (!checked.ok) return checked;
     const { schema, inferred } = await this.folderSchema(root);
-    const data = this.list.entry(relPath)?.frontmatter ?? null;
+    const data = (await this.list.entry(relPath))?.frontmatter ?? null;
     const resolved = resolveContentType(schema, relPath, data);
     return ok({ contentType: resolved?.name ?? null, schema: resolved?.definition.schema ?? EMPTY_SCHEMA, inferred });
   }
@@ -79,7 +79,7 @@ export class SchemaService {
       // A broken schema file is the validation service's problem to report; the form falls back
       // to inference so the curator can still edit.
     }
-    const items = [...this.list.entries()].map((entry) => ({ path: entry.path, data: entry.frontmatter }));
+    const items = (await this.list.entries()).map((entry) => ({ path: entry.path, data: entry.frontmatter }));
     this.cache = { root, schema: inferSchema(items), inferred: true, fileStamp: null };
     return this.cache;
   }

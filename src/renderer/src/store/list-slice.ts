@@ -44,6 +44,10 @@ export interface ListSlice {
 
 let querySequence = 0;
 const pendingRows = new Set<string>();
+// One progress-driven refresh at a time: the index answers queries on the thread that scans, so
+// queries queued every 100 ms would slow the scan they report on. The newest progress still wins.
+let progressRefresh: Promise<void> | null = null;
+let progressAgain = false;
 
 export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set, get) => {
   const persist = () => {
@@ -153,7 +157,22 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
     progressChanged: (progress) => {
       set({ progress });
       // Rows streamed in by the scan become visible as they arrive.
-      void get().refreshList();
+      if (progressRefresh !== null) {
+        progressAgain = true;
+        return;
+      }
+      const run = (): void => {
+        progressRefresh = get()
+          .refreshList()
+          .finally(() => {
+            progressRefresh = null;
+            if (progressAgain) {
+              progressAgain = false;
+              run();
+            }
+          });
+      };
+      run();
     },
 
     selectItem: (path, mode) => {

@@ -79,6 +79,9 @@ export class SearchIndex {
   // Slot of each row of the last list filtered: re-filtering the same sorted list on every
   // keystroke then costs typed-array reads instead of 50,000 map lookups.
   private order: { entries: readonly IndexEntry[]; slots: Int32Array } | null = null;
+  // Scores of the last search text: a keystroke's list and its facet counts filter by the same
+  // text, and scoring a one-letter prefix walks most postings, so it is done once, not twice.
+  private lastScores: { text: string; scores: Float32Array | null } | null = null;
 
   /** Builds the index over `entries` (later entries with the same path replace earlier ones). */
   constructor(entries: Iterable<IndexEntry> = []) {
@@ -110,6 +113,7 @@ export class SearchIndex {
     const lowerPath = entry.path.toLowerCase();
     this.quick.push({ title, path: lowerPath, titleMask: charMask(title), pathMask: charMask(lowerPath) });
     this.order = null;
+    this.lastScores = null;
     this.slotByPath.set(entry.path, slot);
     const fields = new Map<string, number>();
     const add = (text: string, bit: number): void => {
@@ -142,6 +146,7 @@ export class SearchIndex {
     this.quick[slot] = undefined;
     this.slotByPath.delete(path);
     this.order = null;
+    this.lastScores = null;
     this.dead++;
   }
 
@@ -219,6 +224,11 @@ export class SearchIndex {
     return score;
   }
 
+  private scoresFor(text: string): Float32Array | null {
+    if (this.lastScores?.text !== text) this.lastScores = { text, scores: this.scoreSlots(parseSearchQuery(text)) };
+    return this.lastScores.scores;
+  }
+
   private slotsOf(entries: readonly IndexEntry[]): Int32Array {
     if (this.order?.entries === entries) return this.order.slots;
     const slots = new Int32Array(entries.length);
@@ -271,7 +281,7 @@ export class SearchIndex {
    */
   filter(entries: readonly IndexEntry[], query: ListQuery): IndexEntry[] {
     const facets = this.facetMask(query.facets ?? {});
-    const scores = this.scoreSlots(parseSearchQuery(query.text ?? ''));
+    const scores = this.scoresFor(query.text ?? '');
     if (facets === null && scores === null) return entries.slice();
     const slots = this.slotsOf(entries);
     const result: IndexEntry[] = [];
@@ -287,7 +297,7 @@ export class SearchIndex {
 
   /** Full-text search alone, best first (title hits before description before body), then by path. */
   search(text: string, limit = Infinity): SearchHit[] {
-    const scores = this.scoreSlots(parseSearchQuery(text));
+    const scores = this.scoresFor(text);
     if (scores === null) return [];
     const hits: SearchHit[] = [];
     for (let slot = 0; slot < scores.length; slot++) {

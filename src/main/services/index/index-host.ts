@@ -1,0 +1,126 @@
+import type { IndexEntry } from '../../../shared/domain/search/index-entry';
+import { ListEngine } from '../list/list-engine';
+import { createStringInterner } from './intern-strings';
+import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
+import { readIndexEntries, scanFolder } from './scan-folder';
+
+/**
+ * The index's working half: scans a folder, applies watcher batches and holds the entries with
+ * the list engine over them, answering the list's queries where the entries live. It runs in the
+ * index worker (the product) or on the main thread (the fallback); either way the main process
+ * sends requests and gets messages back, and entries never cross threads as a whole folder.
+ */
+export class IndexHost {
+  private readonly engine = new ListEngine();
+  /** Shares equal strings across the entries of the open folder (reset on every open). */
+  private intern = createStringInterner();
+  private root: string | null = null;
+  private scanId: number | null = null;
+  private readonly cancelled = new Set<number>();
+  // Paths updated by a watcher batch while a scan runs: the scan's older copy must not win.
+  private readonly touchedDuringScan = new Set<string>();
+
+  constructor(private readonly post: (message: IndexWorkerMessage) => void) {}
+
+  /** Handles one request; answers arrive through `post`. */
+  handle(request: IndexWorkerRequest): void {
+    switch (request.type) {
+      case 'cancel':
+        this.cancelled.add(request.id);
+        return;
+      case 'scan':
+        this.scan(request);
+        return;
+      case 'apply':
+        this.apply(request.id, request.root, request.changes).catch((error: unknown) => this.post({ type: 'failed', id: request.id, message: String(error) }));
+        return;
+      case 'call':
+        try {
+          this.post({ type: 'result', id: request.id, value: this.call(request) });
+        } catch (error) {
+          this.post({ type: 'failed', id: request.id, message: String(error) });
+        }
+        return;
+    }
+  }
+
+  private call(request: IndexCall): ReturnType<IndexCalls[keyof IndexCalls]> {
+    switch (request.method) {
+      case 'query':
+        return this.engine.query(...request.args);
+      case 'rows':
+        return this.engine.rows(...request.args);
+      case 'quickOpen':
+        return this.engine.quickOpen(...request.args);
+      case 'values':
+        return this.engine.values(...request.args);
+      case 'entry':
+        return this.engine.get(...request.args) ?? null;
+      case 'entries':
+        return this.engine.entries();
+    }
+  }
+
+  private scan(request: Extract<IndexWorkerRequest, { type: 'scan' }>): void {
+    const { id, root } = request;
+    this.root = root;
+    this.scanId = id;
+    this.engine.clear();
+    this.intern = createStringInterner();
+    this.touchedDuringScan.clear();
+    const current = (): boolean => this.scanId === id && !this.cancelled.has(id);
+    scanFolder(root, {
+      ...(request.cacheFile === undefined ? {} : { cacheFile: request.cacheFile }),
+      ...(request.chunkSize === undefined ? {} : { chunkSize: request.chunkSize }),
+      ...(request.chunkIntervalMs === undefined ? {} : { chunkIntervalMs: request.chunkIntervalMs }),
+      onChunk: (chunk) => {
+        if (!current()) return;
+        const keep = (entry: IndexEntry): boolean => !this.touchedDuringScan.has(entry.path);
+        const accepted = chunk.entries.filter(keep).map((entry) => this.intern(entry));
+        const added = this.engine.addScanned(accepted, chunk.stubs.filter(keep));
+        this.post({ type: 'chunk', id, paths: added, done: chunk.done, total: chunk.total });
+      },
+      onStubLoader: (load) => {
+        if (this.scanId === id) this.engine.setStubLoader(load);
+      },
+      isCancelled: () => !current(),
+    })
+      .then(
+        (stats) => {
+          if (this.scanId === id) {
+            this.scanId = null;
+            this.touchedDuringScan.clear();
+            this.engine.invalidate();
+          }
+          this.post({ type: 'scan-done', id, stats });
+        },
+        (error: unknown) => this.post({ type: 'failed', id, message: String(error) }),
+      )
+      .finally(() => this.cancelled.delete(id));
+  }
+
+  /** Re-reads the changed paths, drops unlinked and unreadable ones, and reports both lists. */
+  private async apply(id: number, root: string, changes: readonly IndexChange[]): Promise<void> {
+    const last = new Map<string, IndexChange['kind']>();
+    for (const change of changes) last.set(change.path, change.kind);
+    if (this.scanId !== null) for (const p of last.keys()) this.touchedDuringScan.add(p);
+    const toRead = [...last].filter(([, kind]) => kind !== 'unlink').map(([p]) => p);
+    const results = toRead.length === 0 ? [] : await readIndexEntries(root, toRead);
+    if (this.root !== root) {
+      this.post({ type: 'applied', id, updated: [], removed: [] });
+      return;
+    }
+    const updated: IndexEntry[] = [];
+    const removed: string[] = [];
+    const drop = (relPath: string): void => {
+      if (this.engine.get(relPath) !== undefined) removed.push(relPath);
+    };
+    for (const [relPath, kind] of last) if (kind === 'unlink') drop(relPath);
+    for (const { path: relPath, entry } of results) {
+      if (entry === null) drop(relPath);
+      else updated.push(this.intern(entry));
+    }
+    this.engine.update(updated, removed);
+    this.post({ type: 'applied', id, updated: updated.map((e) => e.path), removed });
+  }
+}

@@ -1,0 +1,250 @@
+import type { FacetDto, ListQueryRequest, ListRow, ListValueDto, QuickOpenItem } from '../../../shared/contract';
+import { detectFacetKeys, EMPTY_FACET_VALUE, forEachFacetValue, getPathValue, SearchIndex, sortEntries, type FacetSelection, type IndexEntry } from '../../../shared/domain/search';
+import { parseFieldPath } from '../../../shared/domain/frontmatter/field-path';
+import { toCellValue } from './to-cell-value';
+
+/** How many values of one facet the list shows; the long tail stays searchable. */
+const maxFacetValues = 40;
+
+/** What the engine answers for a list query; the list service adds the scan progress. */
+export interface ListEngineResult {
+  readonly total: number;
+  readonly paths: readonly string[];
+  readonly facets: readonly FacetDto[];
+}
+
+function titleOf(entry: IndexEntry): string | null {
+  const title = entry.frontmatter?.['title'];
+  return typeof title === 'string' ? title : typeof title === 'number' ? String(title) : null;
+}
+
+/**
+ * The list's data and queries over one folder's entries: the search index, one sorted order per
+ * sort key (so a keystroke filters an already-sorted array instead of sorting 50,000 items
+ * again), facet counts, rows and value suggestions. Lives where the entries are built (the index
+ * worker, or the main thread in the fallback), so entries are never copied to another thread.
+ */
+export class ListEngine {
+  private search = new SearchIndex();
+  private readonly byPath = new Map<string, IndexEntry>();
+  private readonly sortedCache = new Map<string, IndexEntry[]>();
+  private facetKeys: string[] | null = null;
+  /** How many entries there were when the facet keys were last detected. */
+  private facetKeysSize = 0;
+  private facetLabels = new WeakMap<IndexEntry, readonly (readonly string[])[]>();
+  /** Items listed from the cache whose full entry is still loading (path, size and mtime only). */
+  private readonly stubs = new Set<string>();
+  private loadStub: ((path: string) => IndexEntry | null) | null = null;
+
+  /** Number of entries. */
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  /** Forgets every entry (a new folder). */
+  clear(): void {
+    this.search = new SearchIndex();
+    this.byPath.clear();
+    this.stubs.clear();
+    this.invalidate();
+    this.facetKeysSize = 0;
+  }
+
+  /** Reads one stub's full entry while a reopen loads the cache in the background (for rows on screen). */
+  setStubLoader(load: ((path: string) => IndexEntry | null) | null): void {
+    this.loadStub = load;
+  }
+
+  /**
+   * Adds scanned entries and stubs; returns the paths new to the list (an entry replacing its stub
+   * is not new). Stubs are listed and sorted by path but not searchable until their entry arrives.
+   * Facet keys are settled on a sample: while a scan streams in, they are detected again only
+   * when the list has doubled.
+   */
+  addScanned(entries: readonly IndexEntry[], stubs: readonly IndexEntry[] = []): string[] {
+    const added: string[] = [];
+    for (const stub of stubs) {
+      if (!this.byPath.has(stub.path)) added.push(stub.path);
+      this.byPath.set(stub.path, stub);
+      this.stubs.add(stub.path);
+    }
+    for (const entry of entries) {
+      if (!this.byPath.has(entry.path)) added.push(entry.path);
+      this.upsert(entry);
+    }
+    this.sortedCache.clear();
+    if (this.byPath.size >= this.facetKeysSize * 2 && this.stubs.size === 0) this.facetKeys = null;
+    return added;
+  }
+
+  /** Applies an incremental update. */
+  update(updated: readonly IndexEntry[], removed: readonly string[]): void {
+    for (const entry of updated) this.upsert(entry);
+    for (const path of removed) {
+      this.byPath.delete(path);
+      this.stubs.delete(path);
+      this.search.remove(path);
+    }
+    this.invalidate();
+  }
+
+  /** Drops derived data at the end of a scan, so facets are detected over the whole folder. */
+  invalidate(): void {
+    this.sortedCache.clear();
+    this.facetKeys = null;
+  }
+
+  /** The entry at a path (a stub's full entry is read from the cache). */
+  get(path: string): IndexEntry | undefined {
+    const entry = this.byPath.get(path);
+    if (entry === undefined || !this.stubs.has(path)) return entry;
+    return this.loadStub?.(path) ?? entry;
+  }
+
+  /** Every entry (stubs read in full: folder-wide work only). */
+  entries(): IndexEntry[] {
+    return [...this.byPath.keys()].map((path) => this.get(path) as IndexEntry);
+  }
+
+  /** The matching paths in display order, with facet counts. */
+  query(request: ListQueryRequest): ListEngineResult {
+    const text = request.text.trim();
+    const facets = request.facets;
+    let ordered: IndexEntry[];
+    if (text !== '' && request.sort === null) {
+      // Relevance order: title hits before description before body.
+      ordered = this.search.filter(
+        this.search.search(text).map((hit) => hit.entry),
+        { facets },
+      );
+    } else {
+      ordered = this.search.filter(this.sorted(request.sort), { facets, text });
+    }
+    return { total: this.byPath.size, paths: ordered.map((e) => e.path), facets: this.facetCountsFor(text, facets) };
+  }
+
+  /** Rows for the visible window with the parser's problem counts; unknown paths are left out. */
+  rows(paths: readonly string[], columns: readonly string[]): ListRow[] {
+    const rows: ListRow[] = [];
+    for (const path of paths) {
+      const entry = this.get(path);
+      if (!entry) continue;
+      const cells: Record<string, ReturnType<typeof toCellValue>> = {};
+      for (const column of columns) cells[column] = toCellValue(getPathValue(entry.frontmatter, column));
+      const readOnly = entry.mode === 'text' ? undefined : entry.mode;
+      rows.push({ path, title: titleOf(entry), cells, problems: entry.problemCounts, ...(readOnly ? { readOnly } : {}) });
+    }
+    return rows;
+  }
+
+  /** Fuzzy matches by title or path for Ctrl/Cmd+P. */
+  quickOpen(query: string): QuickOpenItem[] {
+    return this.search.quickOpen(query).map((hit) => ({ path: hit.entry.path, title: titleOf(hit.entry), field: hit.field, positions: hit.positions }));
+  }
+
+  /**
+   * The values used for a key across the folder with how many items use each, most used first,
+   * for the form's suggestions. `prefix` filters case-insensitively; a key may pass through lists
+   * of objects without an index (`relatedOfferings.categories`), which then counts every element.
+   */
+  values(key: string, prefix: string, limit = 50): ListValueDto[] {
+    const counts = new Map<string, number>();
+    const wanted = prefix.toLocaleLowerCase();
+    const segments = parseFieldPath(key);
+    for (const entry of this.byPath.values()) {
+      const seen = new Set<string>();
+      const visit = (value: unknown, from: number): void => {
+        if (from === segments.length) {
+          forEachFacetValue(value, (label) => {
+            if (label !== EMPTY_FACET_VALUE && label.toLocaleLowerCase().startsWith(wanted)) seen.add(label);
+          });
+        } else if (Array.isArray(value) && typeof segments[from] !== 'number') {
+          for (const element of value) visit(element, from);
+        } else {
+          visit(getPathValue(value, [segments[from] as string | number]), from + 1);
+        }
+      };
+      visit(entry.frontmatter, 0);
+      for (const label of seen) counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+    return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, limit);
+  }
+
+  private upsert(entry: IndexEntry): void {
+    this.stubs.delete(entry.path);
+    this.byPath.set(entry.path, entry);
+    this.search.upsert(entry);
+  }
+
+  private sorted(sort: ListQueryRequest['sort']): IndexEntry[] {
+    const key = sort ? `${sort.direction}:${sort.column}` : 'path';
+    let sorted = this.sortedCache.get(key);
+    if (!sorted) {
+      const all = [...this.byPath.values()];
+      sorted = sort ? sortEntries(all, sort.column, sort.direction) : all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      this.sortedCache.set(key, sorted);
+    }
+    return sorted;
+  }
+
+  /**
+   * Counts per facet key among the items matching the text and every OTHER facet, so choosing a
+   * value in one facet still shows what the alternatives in that facet would give. Keys without a
+   * selection share one filtered set, and each entry's facet labels are extracted once, so a
+   * keystroke costs one or two passes over the list, not one per key.
+   */
+  private facetCountsFor(text: string, selection: FacetSelection): FacetDto[] {
+    const all = this.sorted(null);
+    if (this.facetKeys === null) {
+      this.facetKeys = detectFacetKeys(all);
+      this.facetKeysSize = all.length;
+      this.facetLabels = new WeakMap();
+    }
+    const keys = [...new Set([...this.facetKeys, ...Object.keys(selection)])];
+    const selectedKeys = new Set(Object.keys(selection));
+    const unselected = keys.filter((k) => !selectedKeys.has(k));
+    const results = new Map<string, FacetDto>();
+    if (unselected.length > 0) {
+      const matching = this.search.filter(all, { facets: selection, text });
+      for (const facet of this.countLabels(matching, unselected, keys)) results.set(facet.key, facet);
+    }
+    for (const key of selectedKeys) {
+      const others = Object.fromEntries(Object.entries(selection).filter(([k]) => k !== key));
+      const [facet] = this.countLabels(this.search.filter(all, { facets: others, text }), [key], keys);
+      if (facet) results.set(key, facet);
+    }
+    return keys.flatMap((k) => results.get(k) ?? []);
+  }
+
+  /** Counts the labels of `wanted` keys over entries, from each entry's cached labels. */
+  private countLabels(entries: readonly IndexEntry[], wanted: readonly string[], keys: readonly string[]): FacetDto[] {
+    const positions = wanted.map((k) => keys.indexOf(k));
+    const counts = wanted.map(() => new Map<string, number>());
+    for (const entry of entries) {
+      const labels = this.labelsOf(entry, keys);
+      positions.forEach((position, i) => {
+        const map = counts[i] as Map<string, number>;
+        for (const label of labels[position] ?? []) map.set(label, (map.get(label) ?? 0) + 1);
+      });
+    }
+    return wanted.map((key, i) => {
+      const values = [...(counts[i] as Map<string, number>)].map(([value, count]) => ({ value, count }));
+      values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      return { key, values: values.slice(0, maxFacetValues) };
+    });
+  }
+
+  /** One entry's distinct facet labels per key, computed once per entry and key set. */
+  private labelsOf(entry: IndexEntry, keys: readonly string[]): readonly (readonly string[])[] {
+    let labels = this.facetLabels.get(entry);
+    if (labels?.length !== keys.length) {
+      labels = keys.map((key) => {
+        const seen = new Set<string>();
+        forEachFacetValue(getPathValue(entry.frontmatter, key), (label) => seen.add(label));
+        return [...seen];
+      });
+      this.facetLabels.set(entry, labels);
+    }
+    return labels;
+  }
+}
