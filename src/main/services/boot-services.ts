@@ -11,6 +11,7 @@ import { LiveValidationService } from './validation/live-validation-service';
 import { FolderWatcher } from './watcher';
 import { GitSessionService } from './git-session';
 import { WorkspaceService } from './workspace/workspace-service';
+import type { WriteTextFileOptions } from './workspace/write-text-file-atomic';
 
 /** Every long-lived service, built once per shell by `bootServices`. */
 export interface FolioServices {
@@ -30,6 +31,10 @@ export interface BootOptions {
   readonly dataDir: string;
   readonly host: HostCapabilities;
   readonly events: EventSink;
+  /** Builds the folder watcher; only the web host's test faults replace it (see SECURITY.md). */
+  readonly createFolderWatcher?: () => FolderWatcher;
+  /** Replaces steps of document saves; only the web host's test faults use it (see SECURITY.md). */
+  readonly workspaceWriteOptions?: WriteTextFileOptions;
 }
 
 /**
@@ -44,7 +49,7 @@ export async function bootServices(options: BootOptions): Promise<{ services: Fo
   await index.boot();
   const list = new ListService(index, options.events);
   await list.boot();
-  const workspace = new WorkspaceService(settings, options.events, index, list, () => new FolderWatcher());
+  const workspace = new WorkspaceService(settings, options.events, index, list, options.createFolderWatcher ?? (() => new FolderWatcher()), options.workspaceWriteOptions);
   await workspace.boot();
   // After the workspace: drafts are filed under the folder that is open when they are written.
   const drafts = new DraftService(options.dataDir, () => workspace.info?.root ?? null);

@@ -17,6 +17,11 @@ export interface WorkspaceInfo {
   /** Absolute folder path, shown to the user; never sent back as a file path. */
   readonly root: string;
   readonly name: string;
+  /**
+   * How the folder is watched when that is worse than live (polling after the watch limit, or not
+   * at all). The live `app:notice` can go out before a window is listening; this one is kept.
+   */
+  readonly watchNotice?: Notice;
 }
 
 /** Why a file cannot be edited in place; absent when it can. */

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startWebHost } from './start-web-host';
+import { anyTestFault, parseTestFaults, TEST_FAULTS_ENV } from './test-faults';
 
 /*
  * `npm run web -- [DIR] [--port N]`: Folio in a browser, on this machine only.
- * FOLIO_WEB_TOKEN may set the token (tests); FOLIO_DATA_DIR the data folder.
+ * FOLIO_WEB_TOKEN may set the token (tests); FOLIO_DATA_DIR the data folder; FOLIO_TEST_FAULTS
+ * turns on test-only faults (test-faults.ts), which only the environment of this process can do.
  */
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
   const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   const dataDir = process.env['FOLIO_DATA_DIR'] ?? (await mkdtemp(path.join(os.tmpdir(), 'folio-web-')));
   const token = process.env['FOLIO_WEB_TOKEN'];
+  const faults = parseTestFaults(process.env[TEST_FAULTS_ENV]);
+  if (anyTestFault(faults)) console.warn(`folio web: TEST FAULTS ON (${process.env[TEST_FAULTS_ENV] ?? ''}); this host misbehaves on purpose.`);
   const host = await startWebHost({
     rendererDir: path.join(repoRoot, 'out', 'renderer'),
     folder,
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
     port,
     version: pkg.version,
     ...(token ? { token } : {}),
+    faults,
   });
   console.log(`Folio is serving ${folder}`);
   console.log(`Open ${host.url}`);

@@ -11,8 +11,10 @@ import type { EventSink } from '../../main/ipc/event-sink';
 import { contentSecurityPolicy } from '../../main/window/window-options';
 import { bootServices } from '../../main/services/boot-services';
 import type { HostCapabilities } from '../../main/services/host/host-capabilities';
+import { FolderWatcher } from '../../main/services/watcher';
 import { rawDataToString } from './raw-data-to-string';
 import { checkRequest, tokenCookie } from './request-guard';
+import { diskFullOnceWriteOptions, watchLimitWatcherFactory, type TestFaults } from './test-faults';
 
 export interface WebHostOptions {
   /** The built renderer (`out/renderer`). */
@@ -27,6 +29,8 @@ export interface WebHostOptions {
   readonly version: string;
   /** Called for links the page asks to open (the host prints them; it has no system browser). */
   readonly onOpenExternal?: (url: string) => void;
+  /** Test-only faults from `FOLIO_TEST_FAULTS` (read by main.ts); none by default. */
+  readonly faults?: TestFaults;
 }
 
 export interface WebHost {
@@ -86,7 +90,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return Promise.resolve();
     },
   };
-  const { services, shutdown } = await bootServices({ dataDir: options.dataDir, host, events });
+  const createFolderWatcher = options.faults?.watchLimit ? () => new FolderWatcher({ createWatcher: watchLimitWatcherFactory }) : undefined;
+  const workspaceWriteOptions = options.faults?.diskFullOnce ? diskFullOnceWriteOptions() : undefined;
+  const { services, shutdown } = await bootServices({
+    dataDir: options.dataDir,
+    host,
+    events,
+    ...(createFolderWatcher ? { createFolderWatcher } : {}),
+    ...(workspaceWriteOptions ? { workspaceWriteOptions } : {}),
+  });
   const appInfo: AppInfo = { name: 'Folio', version: options.version, host: 'web', platform: process.platform };
   const handlers = createHandlers(services, appInfo);
   const opened = await services.workspace.open(path.resolve(options.folder));

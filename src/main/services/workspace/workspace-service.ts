@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentSnapshot, SaveResult, WorkspaceChange, WorkspaceInfo } from '../../../shared/contract';
+import type { DocumentSnapshot, Notice, SaveResult, WorkspaceChange, WorkspaceInfo } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/lib/result';
 import type { EventSink } from '../../ipc/event-sink';
 import type { IndexService } from '../index/index-service';
@@ -10,7 +10,7 @@ import type { FolderWatcher } from '../watcher';
 import { cleanStrayTempFiles } from './clean-stray-temp-files';
 import { hashBytes } from './hash-bytes';
 import { readDocument } from './read-document';
-import { writeTextFileAtomic } from './write-text-file-atomic';
+import { writeTextFileAtomic, type WriteTextFileOptions } from './write-text-file-atomic';
 
 /** Builds a watcher for a newly opened folder; injected so tests and the CLI can do without. */
 export type WatcherFactory = () => FolderWatcher;
@@ -36,6 +36,8 @@ export class WorkspaceService {
     private readonly index: IndexService,
     private readonly list: ListService,
     private readonly createWatcher: WatcherFactory | null,
+    /** Only the web host's test faults pass this (a failing disk); the app never does. */
+    private readonly writeOptions: WriteTextFileOptions = {},
   ) {}
 
   boot(): Promise<void> {
@@ -105,7 +107,7 @@ export class WorkspaceService {
   async save(relPath: string, text: string, baseHash: string | null): Promise<Result<SaveResult>> {
     if (!this.current) return fail('no-workspace', 'No folder is open.');
     this.watcher?.registerOwnWrite(relPath, hashBytes(Buffer.from(text, 'utf8')));
-    const written = await writeTextFileAtomic({ root: this.current.root, relPath, text, expectedHash: baseHash });
+    const written = await writeTextFileAtomic({ root: this.current.root, relPath, text, expectedHash: baseHash }, this.writeOptions);
     if (!written.ok) return written;
     const { hash, size, mtimeMs } = written.value;
     // The watcher drops the echo of this save, so the git status has to hear of it here.
@@ -144,7 +146,10 @@ export class WorkspaceService {
       for (const listener of this.activityListeners) listener();
       for (const listener of this.fileListeners) listener(root, batch.changes.map((c) => c.path));
     });
-    watcher.onNotice((notice) => this.events.emit('app:notice', notice));
+    watcher.onNotice((notice) => {
+      this.keepWatchNotice(generation, notice);
+      this.events.emit('app:notice', notice);
+    });
     try {
       await watcher.start(root);
       if (generation !== this.watchGeneration) {
@@ -155,8 +160,18 @@ export class WorkspaceService {
     } catch (error) {
       await watcher.close();
       const reason = error instanceof Error ? error.message : String(error);
-      this.events.emit('app:notice', { level: 'warning', message: `Folio cannot watch this folder for changes (${reason}); reopen it to refresh.` });
+      const notice = { level: 'warning', message: `Folio cannot watch this folder for changes (${reason}); reopen it to refresh.` } as const;
+      this.keepWatchNotice(generation, notice);
+      this.events.emit('app:notice', notice);
     }
+  }
+
+  /**
+   * Remembers how the open folder is watched in its `WorkspaceInfo`: the watcher starts (and can
+   * hit the watch limit) before any window listens, so a window that connects later still hears it.
+   */
+  private keepWatchNotice(generation: number, notice: Notice): void {
+    if (generation === this.watchGeneration && this.current) this.current = { ...this.current, watchNotice: notice };
   }
 
   private async stopWatching(): Promise<void> {

@@ -17,7 +17,10 @@ export const createWorkspaceSlice: StateCreator<FolioState, [], [], WorkspaceSli
   loadWorkspace: async () => {
     const current = await api['workspace:current']();
     if (!current.ok) return get().showNotice({ level: 'error', message: current.error.message });
-    if (current.value) await get().workspaceOpened(current.value);
+    if (!current.value) return;
+    await get().workspaceOpened(current.value);
+    // Said before this window was listening (e.g. the watch limit hit during the first scan).
+    if (current.value.watchNotice) get().showNotice(current.value.watchNotice);
   },
   workspaceOpened: async (info) => {
     set({ workspace: info });
