@@ -95,3 +95,30 @@ test('an external edit that plants an impossible date shows up live', async ({ p
   await expect(row(page, target, 'impossible-date')).toContainText('2023-04-31');
   await expect(page.locator(`.item-row[data-path="${target}"] .badge-error`)).toBeVisible();
 });
+
+test('Generate schema: the curator edits the inferred schema, saves it, and its rules apply', async ({ page, folio }) => {
+  await openProblems(page, folio.url);
+  await page.getByRole('button', { name: 'Generate schema…' }).click();
+  const editor = page.getByRole('textbox', { name: 'Schema JSON' });
+  await expect(editor).toHaveValue(/"x-folio-version": 1/);
+
+  // Broken JSON is named and cannot be saved.
+  const inferred = await editor.inputValue();
+  await editor.fill(`${inferred.trimEnd()},`);
+  await expect(page.locator('#schema-check')).toContainText('not valid JSON');
+  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+
+  // A rule the curator adds: every item of the first content type needs a reviewer.
+  const schema = JSON.parse(inferred) as { types: Record<string, { schema: { required?: string[] } }> };
+  const [, type] = Object.entries(schema.types)[0]!;
+  type.schema.required = [...(type.schema.required ?? []), 'reviewer'];
+  const edited = `${JSON.stringify(schema, null, 2)}\n`;
+  await editor.fill(edited);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved to .folio/schema.json.' })).toBeVisible();
+  expect(await readFile(path.join(folio.folder, '.folio', 'schema.json'), 'utf8')).toBe(edited);
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+  await page.getByLabel('Filter by code').selectOption('missing-required');
+  await expect(page.locator('.problem-row[data-code="missing-required"]', { hasText: '"reviewer"' }).first()).toBeVisible();
+});

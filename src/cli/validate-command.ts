@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../shared/domain/validation/problem';
 import type { FolioSchema } from '../shared/domain/schema/folio-schema';
-import { parseSchemaText } from '../main/services/validation/load-schema-file';
+import { parseSchemaText } from '../shared/domain/schema/parse-schema-text';
 import { validateFolder, type FolderValidation } from '../main/services/validation/validation-service';
 import { exitCodes, type CliIo } from './cli-io';
 import { openFolderRoot } from './open-folder-root';

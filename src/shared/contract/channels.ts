@@ -9,6 +9,7 @@ import type {
   TrashedItemDto,
   DraftDto,
   AssetDto,
+  InferredSchemaDto,
   ItemSchemaDto,
   ListValueDto,
   DocumentSnapshot,
@@ -73,7 +74,7 @@ export interface InvokeResults {
   /** The new content hash of the fixed file. */
   'validation:applyFix': string;
   /** The inferred schema as pretty JSON, for review before saving. */
-  'schema:infer': string;
+  'schema:infer': InferredSchemaDto;
   'schema:save': null;
 }
 

@@ -163,6 +163,14 @@ export interface ItemSchemaDto {
   readonly inferred: boolean;
 }
 
+/** A schema inferred from the whole folder, for review and editing before it is saved (`schema:infer`). */
+export interface InferredSchemaDto {
+  /** The inferred `.folio/schema.json`, pretty-printed. */
+  readonly json: string;
+  /** True when the folder already has a `.folio/schema.json`, which saving would replace. */
+  readonly existing: boolean;
+}
+
 /** A value used for a key somewhere in the folder, with how many items use it (`list:values`). */
 export interface ListValueDto {
   readonly value: string;

@@ -110,13 +110,16 @@ describe('LiveValidationService', () => {
     const s = await start('inline');
     const inferred = await s.inferSchemaJson();
     expect(inferred.ok).toBe(true);
-    const json = inferred.ok ? inferred.value : '';
+    const json = inferred.ok ? inferred.value.json : '';
     expect(JSON.parse(json)).toMatchObject({ 'x-folio-version': 1 });
+    expect(inferred.ok && inferred.value.existing).toBe(false);
     const refused = await s.saveSchema('{"types": 3}');
     expect(refused.ok).toBe(false);
     const strict = JSON.stringify({ 'x-folio-version': 1, types: { post: { match: { glob: '*.md' }, schema: { type: 'object', required: ['author'] } } } });
     expect((await s.saveSchema(strict)).ok).toBe(true);
     expect(await readFile(path.join(root, '.folio', 'schema.json'), 'utf8')).toBe(`${strict}\n`);
+    const again = await s.inferSchemaJson();
+    expect(again.ok && again.value.existing).toBe(true);
     await s.whenIdle();
     const result = s.problems({ code: 'missing-required' });
     expect(result.ok && result.value.problems).toHaveLength(6);

@@ -2,7 +2,7 @@ import { findWorkerEntry, startServiceWorker } from '../worker/start-service-wor
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { ProblemCountsDto, ProblemsQueryDto, ProblemsResultDto } from '../../../shared/contract';
+import type { InferredSchemaDto, ProblemCountsDto, ProblemsQueryDto, ProblemsResultDto } from '../../../shared/contract';
 import { editFrontMatter } from '../../../shared/domain/frontmatter/edit-front-matter';
 import { FOLIO_SCHEMA_PATH, type FolioSchema } from '../../../shared/domain/schema/folio-schema';
 import type { Problem, QuickFix } from '../../../shared/domain/validation/problem';
@@ -10,7 +10,7 @@ import { quickFixToEdit } from '../../../shared/domain/validation/quick-fix-to-e
 import { fail, ok, type Result } from '../../../shared/lib/result';
 import type { EventSink } from '../../ipc/event-sink';
 import { readTextFile } from '../workspace/read-text-file';
-import { parseSchemaText } from './load-schema-file';
+import { parseSchemaText } from '../../../shared/domain/schema/parse-schema-text';
 import { ValidationEngine } from './validation-engine';
 import type { ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
 
@@ -171,13 +171,16 @@ export class LiveValidationService {
   }
 
   /** The schema inferred from the folder as it is now, as pretty JSON for review. */
-  async inferSchemaJson(): Promise<Result<string>> {
+  async inferSchemaJson(): Promise<Result<InferredSchemaDto>> {
     const root = this.root;
     if (root === null) return fail('no-workspace', 'No folder is open.');
     try {
       const answer = await this.request({ type: 'infer', root });
       if (answer.type !== 'schema') return fail('internal', 'The validation worker gave no schema.');
-      return ok(`${JSON.stringify(answer.schema, null, 2)}\n`);
+      // The dialog warns before replacing a schema someone wrote, valid or not.
+      const existing = await readTextFile(root, FOLIO_SCHEMA_PATH);
+      const exists = existing.ok || existing.error.code !== 'not-found';
+      return ok({ json: `${JSON.stringify(answer.schema, null, 2)}\n`, existing: exists });
     } catch (error) {
       return fail('internal', `The schema could not be inferred: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -10,7 +10,7 @@ import { readTextFile, type TextFileMode } from '../workspace';
 import { createSchemaChecker, type SchemaChecker } from './create-schema-checker';
 import { CrossFileState } from './cross-file-state';
 import { listWorkspacePaths } from './list-workspace-paths';
-import { parseSchemaText } from './load-schema-file';
+import { parseSchemaText } from '../../../shared/domain/schema/parse-schema-text';
 import { readWalkedFile } from './read-walked-file';
 
 /** Where the schema in force came from. */

@@ -15,4 +15,6 @@ export type { DecapImportOptions } from './import-decap-collection';
 export { importFrontMatterCms } from './import-front-matter-cms';
 export type { SchemaImportResult } from './import-result';
 export { parseFolioSchema } from './parse-folio-schema';
+export { MAX_SCHEMA_FILE_CHARS, parseSchemaText } from './parse-schema-text';
+export type { LoadedSchema } from './parse-schema-text';
 export type { ParseFolioSchemaResult } from './parse-folio-schema';
