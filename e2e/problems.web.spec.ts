@@ -122,3 +122,12 @@ test('Generate schema: the curator edits the inferred schema, saves it, and its 
   await page.getByLabel('Filter by code').selectOption('missing-required');
   await expect(page.locator('.problem-row[data-code="missing-required"]', { hasText: '"reviewer"' }).first()).toBeVisible();
 });
+
+test('an item added on disk while the app is open is checked live, including a YAML syntax error', async ({ page, folio }) => {
+  await openProblems(page, folio.url);
+  const added = 'news/added-while-open.md';
+  await writeFile(path.join(folio.folder, 'news', 'added-while-open.md'), '---\ntitle: "Unclosed\ndate: 2024-01-05\n---\nBody\n');
+  await expect(page.locator(`.item-row[data-path="${added}"]`)).toBeVisible();
+  await expect(page.locator(`.problem-row[data-file="${added}"]`).first()).toBeVisible();
+  await expect(page.locator(`.item-row[data-path="${added}"] .badge-error`)).toBeVisible();
+});
