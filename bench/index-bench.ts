@@ -11,6 +11,8 @@ import { median } from './measure';
 export interface IndexRun {
   readonly totalMs: number;
   readonly firstChunkMs: number;
+  /** Every item listed (a reopen lists from the cache before its entries are parsed). */
+  readonly listedMs: number;
   readonly items: number;
   readonly parsed: number;
   readonly cached: number;
@@ -24,7 +26,10 @@ export interface IndexBenchResult {
   readonly fullIndexMs: number;
   readonly ratioToFloor: number;
   readonly firstChunkMs: number;
+  /** Reopen to the full list (every item listed, rows readable). */
   readonly reopenMs: number;
+  /** Reopen to every cached entry parsed and searchable (in the background after the list). */
+  readonly reopenIndexedMs: number;
   readonly reopenFirstChunkMs: number;
   readonly rssMbAfterIndex: number;
   readonly heapUsedMbAfterIndex: number;
@@ -52,12 +57,12 @@ export async function timeIndexOpen(service: IndexService, dir: string): Promise
   const start = performance.now();
   let firstChunkMs = -1;
   const off = service.onEvent((event) => {
-    if (event.kind === 'chunk' && firstChunkMs < 0 && event.entries.length > 0) firstChunkMs = performance.now() - start;
+    if (event.kind === 'chunk' && firstChunkMs < 0 && event.paths.length > 0) firstChunkMs = performance.now() - start;
   });
   const stats = await service.open(dir);
   const totalMs = performance.now() - start;
   off();
-  return { totalMs, firstChunkMs, items: stats.total, parsed: stats.parsed, cached: stats.cached };
+  return { totalMs, firstChunkMs, listedMs: stats.listedMs ?? totalMs, items: stats.total, parsed: stats.parsed, cached: stats.cached };
 }
 
 /**
@@ -83,11 +88,12 @@ export async function benchIndex(dir: string, runs = 3): Promise<{ result: Index
       await cold.boot();
       full.push(await timeIndexOpen(cold, dir));
       if (i === runs - 1) {
-        entries = cold.entries();
         // Collect garbage first when the bench runs with --expose-gc, so RSS is what the index holds.
         (globalThis as { gc?: () => void }).gc?.();
         rss = process.memoryUsage().rss;
         heap = process.memoryUsage().heapUsed;
+        // After the memory figures: copying every entry to this thread is what the app never does.
+        entries = await cold.entries();
       }
       await cold.shutdown();
       // Reopen: same data folder as that cold run, so its cache is there.
@@ -107,7 +113,8 @@ export async function benchIndex(dir: string, runs = 3): Promise<{ result: Index
         fullIndexMs,
         ratioToFloor: fullIndexMs / floorMs,
         firstChunkMs: median(full.map((r) => r.firstChunkMs)),
-        reopenMs: median(reopen.map((r) => r.totalMs)),
+        reopenMs: median(reopen.map((r) => r.listedMs)),
+        reopenIndexedMs: median(reopen.map((r) => r.totalMs)),
         reopenFirstChunkMs: median(reopen.map((r) => r.firstChunkMs)),
         rssMbAfterIndex: rss / 2 ** 20,
         heapUsedMbAfterIndex: heap / 2 ** 20,

@@ -15,6 +15,8 @@ import type {
   DocumentSnapshot,
   IndexProgressDto,
   ListQueryResult,
+  ListSliceResult,
+  FacetDto,
   ListRow,
   QuickOpenItem,
   SaveResult,
@@ -33,6 +35,9 @@ export interface InvokeResults {
   'workspace:open': WorkspaceInfo;
   'workspace:recent': readonly string[];
   'list:query': ListQueryResult;
+  'list:slice': ListSliceResult;
+  'list:facets': readonly FacetDto[];
+  'list:folders': readonly string[];
   'list:rows': readonly ListRow[];
   'list:quickOpen': readonly QuickOpenItem[];
   'document:read': DocumentSnapshot;
@@ -83,7 +88,7 @@ export interface InvokeResults {
  * preload and the browser bundle can build `window.api` from it; invoke-args.ts is checked
  * against it at compile time.
  */
-export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'list:query', 'list:rows', 'list:quickOpen', 'document:read', 'document:save', 'shell:openExternal', 'drafts:put', 'drafts:list', 'drafts:discard', 'schema:forItem', 'list:values', 'document:asset', 'items:templates', 'items:create', 'items:rename', 'items:delete', 'items:restore', 'bulk:preview', 'bulk:apply', 'git:status', 'git:refresh', 'git:changes', 'git:diff', 'git:stage', 'git:unstage', 'git:discard', 'git:identity', 'git:setIdentity', 'git:commit', 'git:history', 'git:showAt', 'git:pull', 'git:push', 'git:abortPull', 'git:init', 'git:conflict', 'git:resolve', 'git:setTrusted', 'validation:problems', 'validation:applyFix', 'schema:infer', 'schema:save'] as const;
+export const invokeChannelNames = ['app:info', 'workspace:current', 'workspace:open', 'workspace:recent', 'list:query', 'list:slice', 'list:facets', 'list:folders', 'list:rows', 'list:quickOpen', 'document:read', 'document:save', 'shell:openExternal', 'drafts:put', 'drafts:list', 'drafts:discard', 'schema:forItem', 'list:values', 'document:asset', 'items:templates', 'items:create', 'items:rename', 'items:delete', 'items:restore', 'bulk:preview', 'bulk:apply', 'git:status', 'git:refresh', 'git:changes', 'git:diff', 'git:stage', 'git:unstage', 'git:discard', 'git:identity', 'git:setIdentity', 'git:commit', 'git:history', 'git:showAt', 'git:pull', 'git:push', 'git:abortPull', 'git:init', 'git:conflict', 'git:resolve', 'git:setTrusted', 'validation:problems', 'validation:applyFix', 'schema:infer', 'schema:save'] as const;
 
 export type InvokeChannel = (typeof invokeChannelNames)[number];
 

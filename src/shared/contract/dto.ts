@@ -57,6 +57,35 @@ export interface ListQueryRequest {
   readonly facets: Readonly<Record<string, readonly string[]>>;
   /** Null keeps relevance order while searching, path order otherwise. */
   readonly sort: { readonly column: string; readonly direction: SortDirection } | null;
+  /**
+   * The part of the ordered result to return (default: the first 100): a keystroke carries the
+   * visible window, never every matching path; further slices come by index (`list:slice`).
+   */
+  readonly window?: { readonly start: number; readonly count: number };
+  /** Columns for the window's rows, returned with the answer so the list paints in one round trip. */
+  readonly columns?: readonly string[];
+}
+
+/** A further slice of a query's ordered result, by index (scrolling, range selection, keyboard moves). */
+export interface ListSliceRequest {
+  readonly resultId: number;
+  readonly start: number;
+  readonly count: number;
+  readonly columns?: readonly string[];
+}
+
+/** The paths (and rows, when columns were asked) from `start`; `found` false once the result is gone (query again). */
+export interface ListSliceResult {
+  readonly found: boolean;
+  readonly start: number;
+  readonly paths: readonly string[];
+  readonly rows: readonly ListRow[];
+}
+
+/** The facet counts for a query's text and facet selection (asked after the list, so a keystroke never waits for them). */
+export interface ListFacetsRequest {
+  readonly text: string;
+  readonly facets: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface FacetValueCountDto {
@@ -79,9 +108,18 @@ export interface IndexProgressDto {
 
 /** The matching items in display order (paths only: rows are fetched for the visible window). */
 export interface ListQueryResult {
+  /** Items in the folder. */
   readonly total: number;
+  /** Items matching the query. */
+  readonly count: number;
+  /** Names this ordered result for `list:slice` (the index keeps the last few). */
+  readonly resultId: number;
+  /** Index of `paths[0]` in the ordered result. */
+  readonly start: number;
+  /** The window's paths, in order. */
   readonly paths: readonly string[];
-  readonly facets: readonly FacetDto[];
+  /** The window's rows (empty when no columns were asked). */
+  readonly rows: readonly ListRow[];
   readonly progress: IndexProgressDto;
 }
 

@@ -27,6 +27,10 @@ const bulkEditSchema = z.discriminatedUnion('kind', [
  * because the renderer is untrusted). Only main imports this file at runtime, so zod never
  * ships in the preload or the renderer.
  */
+// A window of an ordered list result: at most 2,000 paths per answer, like `list:rows`.
+const windowSchema = z.object({ start: z.number().int().nonnegative(), count: z.number().int().nonnegative().max(2000) }).strict();
+const facetSelectionSchema = z.record(z.string().max(500), z.array(z.string().max(2000)).max(1000).readonly());
+
 export const invokeArgs = {
   'app:info': z.tuple([]),
   'workspace:current': z.tuple([]),
@@ -36,11 +40,20 @@ export const invokeArgs = {
     z
       .object({
         text: z.string().max(1000),
-        facets: z.record(z.string().max(500), z.array(z.string().max(2000)).max(1000).readonly()),
+        facets: facetSelectionSchema,
         sort: z.object({ column: columnSchema, direction: z.enum(['asc', 'desc']) }).strict().nullable(),
+        window: windowSchema.optional(),
+        columns: z.array(columnSchema).max(50).readonly().optional(),
       })
       .strict(),
   ]),
+  'list:slice': z.tuple([
+    z
+      .object({ resultId: z.number().int().nonnegative(), ...windowSchema.shape, columns: z.array(columnSchema).max(50).readonly().optional() })
+      .strict(),
+  ]),
+  'list:folders': z.tuple([]),
+  'list:facets': z.tuple([z.object({ text: z.string().max(1000), facets: facetSelectionSchema }).strict()]),
   'list:rows': z.tuple([z.object({ paths: z.array(relPathSchema).max(2000).readonly(), columns: z.array(columnSchema).max(50).readonly() }).strict()]),
   'list:quickOpen': z.tuple([z.string().max(500)]),
   'document:read': z.tuple([relPathSchema]),

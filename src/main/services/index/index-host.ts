@@ -2,7 +2,9 @@ import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import { ListEngine } from '../list/list-engine';
 import { createStringInterner } from './intern-strings';
 import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
+import { lstatSync } from 'node:fs';
 import { readIndexEntries, scanFolder } from './scan-folder';
+import { walkContentFiles } from './walk-content-files';
 
 /**
  * The index's working half: scans a folder, applies watcher batches and holds the entries with
@@ -34,6 +36,9 @@ export class IndexHost {
       case 'apply':
         this.apply(request.id, request.root, request.changes).catch((error: unknown) => this.post({ type: 'failed', id: request.id, message: String(error) }));
         return;
+      case 'reconcile':
+        this.reconcile(request.id, request.root).catch((error: unknown) => this.post({ type: 'failed', id: request.id, message: String(error) }));
+        return;
       case 'call':
         try {
           this.post({ type: 'result', id: request.id, value: this.call(request) });
@@ -48,6 +53,12 @@ export class IndexHost {
     switch (request.method) {
       case 'query':
         return this.engine.query(...request.args);
+      case 'slice':
+        return this.engine.slice(...request.args);
+      case 'folders':
+        return this.engine.folders();
+      case 'facets':
+        return this.engine.facets(...request.args);
       case 'rows':
         return this.engine.rows(...request.args);
       case 'quickOpen':
@@ -58,6 +69,11 @@ export class IndexHost {
         return this.engine.get(...request.args) ?? null;
       case 'entries':
         return this.engine.entries();
+      case 'heap': {
+        (globalThis as { gc?: () => void }).gc?.();
+        const usage = process.memoryUsage();
+        return { heapUsedMb: usage.heapUsed / 2 ** 20, externalMb: (usage.external + usage.arrayBuffers) / 2 ** 20 };
+      }
     }
   }
 
@@ -93,10 +109,40 @@ export class IndexHost {
             this.engine.invalidate();
           }
           this.post({ type: 'scan-done', id, stats });
+          // After the answer has gone out: the list's refresh queues behind this either way.
+          setImmediate(() => {
+            if (this.scanId === null && this.root === root) this.engine.prepare();
+          });
         },
         (error: unknown) => this.post({ type: 'failed', id, message: String(error) }),
       )
       .finally(() => this.cancelled.delete(id));
+  }
+
+  /**
+   * Compares the folder on disk with the entries held (a walk and one lstat per file) and applies
+   * the difference: what a watcher started after the scan would have missed meanwhile.
+   */
+  private async reconcile(id: number, root: string): Promise<void> {
+    const changes: IndexChange[] = [];
+    const seen = new Set<string>();
+    for await (const file of walkContentFiles(root)) {
+      seen.add(file.relPath);
+      const known = this.root === root ? this.engine.peek(file.relPath) : undefined;
+      if (known === undefined) {
+        changes.push({ path: file.relPath, kind: 'add' });
+        continue;
+      }
+      try {
+        // Sync: a stat is a few microseconds, an awaited one ten times that; this runs off the main thread.
+        const info = lstatSync(file.absPath);
+        if (info.size !== known.size || info.mtimeMs !== known.mtimeMs) changes.push({ path: file.relPath, kind: 'change' });
+      } catch {
+        changes.push({ path: file.relPath, kind: 'unlink' });
+      }
+    }
+    if (this.root === root) for (const held of this.engine.paths()) if (!seen.has(held)) changes.push({ path: held, kind: 'unlink' });
+    await this.apply(id, root, changes);
   }
 
   /** Re-reads the changed paths, drops unlinked and unreadable ones, and reports both lists. */

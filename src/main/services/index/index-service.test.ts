@@ -91,6 +91,7 @@ describe('IndexService on a small folder', () => {
       const all = await service.call('query', { text: '', facets: {}, sort: null });
       expect(all.paths).toEqual([...all.paths].sort());
       expect(all.total).toBe(all.paths.length);
+      expect(all.count).toBe(all.total);
       const [row] = await service.call('rows', ['a.md'], ['categories']);
       expect(row).toMatchObject({ path: 'a.md', title: 'Alpha', cells: { categories: 'News' } });
       expect(await service.call('values', 'categories', 'ne')).toContainEqual({ value: 'News', count: expect.any(Number) as number });
@@ -102,6 +103,32 @@ describe('IndexService on a small folder', () => {
       await service.applyChanges([{ path: 'zeta.md', kind: 'unlink' }]);
       expect((await service.call('query', { text: 'zebra', facets: {}, sort: null })).paths).toEqual([]);
     });
+  });
+
+  it('reconciles with the disk after a time unwatched: adds, changes and deletions, in one changed event', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-reconcile-'));
+    try {
+      await writeFile(path.join(dir, 'keep.md'), item('Keep'));
+      await writeFile(path.join(dir, 'edit.md'), item('Before'));
+      await writeFile(path.join(dir, 'gone.md'), item('Gone'));
+      await withService(dataDir, async (service) => {
+        await service.open(dir);
+        const events: IndexEvent[] = [];
+        service.onEvent((event) => events.push(event));
+        expect(await service.reconcile()).toEqual({ updated: [], removed: [] });
+        await writeFile(path.join(dir, 'edit.md'), item('After, and longer'));
+        await writeFile(path.join(dir, 'new.md'), item('New'));
+        await rm(path.join(dir, 'gone.md'));
+        const result = await service.reconcile();
+        expect([...result.updated].sort()).toEqual(['edit.md', 'new.md']);
+        expect(result.removed).toEqual(['gone.md']);
+        expect(events).toHaveLength(1);
+        expect((await service.get('edit.md'))?.text.title).toBe('After, and longer');
+        expect((await service.call('query', { text: '', facets: {}, sort: null })).paths).toEqual(['edit.md', 'keep.md', 'new.md']);
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reopens from the cache, re-parsing only what changed and dropping what was deleted', async () => {

@@ -276,12 +276,26 @@ export class IndexService {
    * and emits one `changed` event. Paths that are not items (dot-folders, symlinks, other files)
    * are ignored or removed.
    */
-  async applyChanges(changes: readonly IndexChange[]): Promise<IndexChangeSet> {
+  applyChanges(changes: readonly IndexChange[]): Promise<IndexChangeSet> {
+    if (changes.length === 0) return Promise.resolve({ updated: [], removed: [] });
+    return this.applyAt((id, root) => ({ type: 'apply', id, root, changes }));
+  }
+
+  /**
+   * Brings the entries up to date with the disk after a time unwatched (the watcher starts once
+   * the scan is done): walks the folder, re-reads what changed, drops what is gone, and emits one
+   * `changed` event like a watcher batch.
+   */
+  reconcile(): Promise<IndexChangeSet> {
+    return this.applyAt((id, root) => ({ type: 'reconcile', id, root }));
+  }
+
+  private async applyAt(build: (id: number, root: string) => IndexWorkerRequest): Promise<IndexChangeSet> {
     const root = this.root;
-    if (root === null || changes.length === 0) return { updated: [], removed: [] };
+    if (root === null) return { updated: [], removed: [] };
     let result: IndexChangeSet;
     try {
-      result = await this.ask<IndexChangeSet>((id) => ({ type: 'apply', id, root, changes }));
+      result = await this.ask<IndexChangeSet>((id) => build(id, root));
     } catch {
       return { updated: [], removed: [] };
     }

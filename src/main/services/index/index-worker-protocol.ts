@@ -1,6 +1,7 @@
-import type { ListQueryRequest, ListRow, ListValueDto, QuickOpenItem } from '../../../shared/contract';
+import type { FacetDto, ListQueryRequest, ListRow, ListValueDto, QuickOpenItem } from '../../../shared/contract';
+import type { FacetSelection } from '../../../shared/domain/search/facet-counts';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
-import type { ListEngineResult } from '../list/list-engine';
+import type { ListEngineResult, ListEngineSlice } from '../list/list-engine';
 import type { ScanStats } from './scan-folder';
 
 /** One file change as the watcher reports it (workspace-relative POSIX path). */
@@ -12,11 +13,16 @@ export interface IndexChange {
 /** Questions the index host answers from the entries it holds: the list's, and folder-wide reads. */
 export interface IndexCalls {
   query: (request: ListQueryRequest) => ListEngineResult;
+  slice: (resultId: number, start: number, count: number, columns?: readonly string[]) => ListEngineSlice;
+  folders: () => string[];
+  facets: (text: string, selection: FacetSelection) => FacetDto[];
   rows: (paths: readonly string[], columns: readonly string[]) => ListRow[];
   quickOpen: (query: string) => QuickOpenItem[];
   values: (key: string, prefix: string, limit?: number) => ListValueDto[];
   entry: (path: string) => IndexEntry | null;
   entries: () => IndexEntry[];
+  /** The host's heap (after a collection when the process runs with --expose-gc): for the memory bench. */
+  heap: () => { readonly heapUsedMb: number; readonly externalMb: number };
 }
 
 /** A call by name with its arguments, typed from `IndexCalls`. */
@@ -26,6 +32,7 @@ export type IndexCall = { [M in keyof IndexCalls]: { readonly method: M; readonl
 export type IndexWorkerRequest =
   | { readonly type: 'scan'; readonly id: number; readonly root: string; readonly cacheFile?: string; readonly chunkSize?: number; readonly chunkIntervalMs?: number }
   | { readonly type: 'apply'; readonly id: number; readonly root: string; readonly changes: readonly IndexChange[] }
+  | { readonly type: 'reconcile'; readonly id: number; readonly root: string }
   | { readonly type: 'cancel'; readonly id: number }
   | ({ readonly type: 'call'; readonly id: number } & IndexCall);
 

@@ -32,3 +32,44 @@ describe('ListEngine with stubs listed from the cache', () => {
     expect(engine.rows(['b.md'], ['status'])[0]?.cells).toEqual({ status: 'live' });
   });
 });
+
+describe('ListEngine windows', () => {
+  const many = Array.from({ length: 250 }, (_, i) => entry(`item-${String(i).padStart(3, '0')}.md`, { title: i % 2 === 0 ? `Harbour ${i}` : `Meadow ${i}`, status: i % 5 === 0 ? 'draft' : 'live' }));
+
+  it('returns the match count and one window of paths with its rows, and further slices of the same result by index', () => {
+    const engine = new ListEngine();
+    engine.addScanned(many);
+    const first = engine.query({ text: 'harbour', facets: {}, sort: null, window: { start: 10, count: 5 }, columns: ['status'] });
+    expect(first.count).toBe(125);
+    expect(first.total).toBe(250);
+    expect(first.start).toBe(10);
+    expect(first.paths).toEqual(['item-020.md', 'item-022.md', 'item-024.md', 'item-026.md', 'item-028.md']);
+    expect(first.rows.map((r) => [r.path, r.cells['status']])).toEqual(first.paths.map((p, i) => [p, i === 0 ? 'draft' : 'live']));
+    // Without a window: the first hundred only, never every match.
+    expect(engine.query({ text: '', facets: {}, sort: null }).paths).toHaveLength(100);
+
+    const later = engine.slice(first.resultId, 120, 10);
+    expect(later).toEqual({ found: true, start: 120, paths: ['item-240.md', 'item-242.md', 'item-244.md', 'item-246.md', 'item-248.md'], rows: [] });
+    // A result is kept while newer queries come in, and dropped once several have overtaken it.
+    for (let i = 0; i < 10; i++) engine.query({ text: 'meadow', facets: {}, sort: null });
+    expect(engine.slice(first.resultId, 0, 5).found).toBe(false);
+  });
+
+  it('ranks search hits by field (title before body) and by path within a score, without a comparison sort', () => {
+    const engine = new ListEngine();
+    const body = (path: string, title: string, text: string): IndexEntry => ({ ...entry(path, { title }), text: { title, description: '', body: text } });
+    engine.addScanned([body('c.md', 'Other', 'harbour news'), body('b.md', 'Harbour', ''), body('a.md', 'Other', 'harbour'), body('d.md', 'Harbour days', '')]);
+    expect(engine.query({ text: 'harb', facets: {}, sort: null }).paths).toEqual(['b.md', 'd.md', 'a.md', 'c.md']);
+  });
+
+  it('answers facet counts and folders separately from the list', () => {
+    const engine = new ListEngine();
+    engine.addScanned([...many, entry('news/x.md', { title: 'X', status: 'live' }), entry('news/deep/y.md', { title: 'Y', status: 'draft' })]);
+    const status = engine.facets('harbour', {}).find((f) => f.key === 'status');
+    expect(status?.values).toEqual([
+      { value: 'live', count: 100 },
+      { value: 'draft', count: 25 },
+    ]);
+    expect(engine.folders()).toEqual(['', 'news', 'news/deep']);
+  });
+});

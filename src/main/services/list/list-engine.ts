@@ -1,16 +1,33 @@
 import type { FacetDto, ListQueryRequest, ListRow, ListValueDto, QuickOpenItem } from '../../../shared/contract';
 import { detectFacetKeys, EMPTY_FACET_VALUE, forEachFacetValue, getPathValue, SearchIndex, sortEntries, type FacetSelection, type IndexEntry } from '../../../shared/domain/search';
 import { parseFieldPath } from '../../../shared/domain/frontmatter/field-path';
+import { FacetLabelTable } from './facet-label-table';
 import { toCellValue } from './to-cell-value';
 
 /** How many values of one facet the list shows; the long tail stays searchable. */
 const maxFacetValues = 40;
 
+/** The first window of a query's answer when the caller names none. */
+export const defaultWindowCount = 100;
+/** Ordered results kept for `slice` (scrolling asks by index): the current one and a few it overtook. */
+const keptResults = 8;
+
 /** What the engine answers for a list query; the list service adds the scan progress. */
 export interface ListEngineResult {
   readonly total: number;
+  readonly count: number;
+  readonly resultId: number;
+  readonly start: number;
   readonly paths: readonly string[];
-  readonly facets: readonly FacetDto[];
+  readonly rows: readonly ListRow[];
+}
+
+/** A slice of a kept result; `found` false when the result was dropped (the caller queries again). */
+export interface ListEngineSlice {
+  readonly found: boolean;
+  readonly start: number;
+  readonly paths: readonly string[];
+  readonly rows: readonly ListRow[];
 }
 
 function titleOf(entry: IndexEntry): string | null {
@@ -31,10 +48,12 @@ export class ListEngine {
   private facetKeys: string[] | null = null;
   /** How many entries there were when the facet keys were last detected. */
   private facetKeysSize = 0;
-  private facetLabels = new WeakMap<IndexEntry, readonly (readonly string[])[]>();
+  private labelTable: FacetLabelTable | null = null;
   /** Items listed from the cache whose full entry is still loading (path, size and mtime only). */
   private readonly stubs = new Set<string>();
   private loadStub: ((path: string) => IndexEntry | null) | null = null;
+  private readonly results = new Map<number, readonly IndexEntry[]>();
+  private lastResultId = 0;
 
   /** Number of entries. */
   get size(): number {
@@ -46,6 +65,7 @@ export class ListEngine {
     this.search = new SearchIndex();
     this.byPath.clear();
     this.stubs.clear();
+    this.results.clear();
     this.invalidate();
     this.facetKeysSize = 0;
   }
@@ -94,6 +114,25 @@ export class ListEngine {
     this.facetKeys = null;
   }
 
+  /**
+   * Builds what the first keystroke after a scan would otherwise build (the path order, the
+   * sorted word list of the search index), so it runs while the curator is still reading the list.
+   */
+  prepare(): void {
+    this.sorted(null);
+    this.search.prepare();
+  }
+
+  /** The entry or stub held at a path, without reading a stub's full entry. */
+  peek(path: string): IndexEntry | undefined {
+    return this.byPath.get(path);
+  }
+
+  /** Every path held. */
+  paths(): IterableIterator<string> {
+    return this.byPath.keys();
+  }
+
   /** The entry at a path (a stub's full entry is read from the cache). */
   get(path: string): IndexEntry | undefined {
     const entry = this.byPath.get(path);
@@ -106,21 +145,55 @@ export class ListEngine {
     return [...this.byPath.keys()].map((path) => this.get(path) as IndexEntry);
   }
 
-  /** The matching paths in display order, with facet counts. */
+  /**
+   * Runs a query and returns one window of its ordered result (with rows when columns are given).
+   * The whole ordered result stays here under `resultId` for `slice`: a keystroke at 50,000 items
+   * then moves a hundred paths between threads, not every matching one.
+   */
   query(request: ListQueryRequest): ListEngineResult {
     const text = request.text.trim();
     const facets = request.facets;
-    let ordered: IndexEntry[];
+    let ordered: readonly IndexEntry[];
     if (text !== '' && request.sort === null) {
-      // Relevance order: title hits before description before body.
-      ordered = this.search.filter(
-        this.search.search(text).map((hit) => hit.entry),
-        { facets },
-      );
+      // Relevance order (title hits before description before body), path order within a score.
+      ordered = this.search.filter(this.search.rankByScore(this.sorted(null), text), { facets });
     } else {
       ordered = this.search.filter(this.sorted(request.sort), { facets, text });
     }
-    return { total: this.byPath.size, paths: ordered.map((e) => e.path), facets: this.facetCountsFor(text, facets) };
+    const resultId = ++this.lastResultId;
+    this.results.set(resultId, ordered);
+    for (const id of this.results.keys()) {
+      if (this.results.size <= keptResults) break;
+      this.results.delete(id);
+    }
+    const window = request.window ?? { start: 0, count: defaultWindowCount };
+    const slice = this.window(ordered, window.start, window.count, request.columns);
+    return { total: this.byPath.size, count: ordered.length, resultId, start: slice.start, paths: slice.paths, rows: slice.rows };
+  }
+
+  /** Paths (and rows, with columns) `start..start+count` of a kept result. */
+  slice(resultId: number, start: number, count: number, columns?: readonly string[]): ListEngineSlice {
+    const ordered = this.results.get(resultId);
+    if (ordered === undefined) return { found: false, start, paths: [], rows: [] };
+    return { found: true, ...this.window(ordered, start, count, columns) };
+  }
+
+  /** Every folder holding an item ('' for the root), sorted. */
+  folders(): string[] {
+    const folders = new Set<string>();
+    for (const path of this.byPath.keys()) folders.add(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+    return [...folders].sort();
+  }
+
+  /** Facet counts for a text and selection, asked after the list so a keystroke never waits for them. */
+  facets(text: string, selection: FacetSelection): FacetDto[] {
+    return this.facetCountsFor(text.trim(), selection);
+  }
+
+  private window(ordered: readonly IndexEntry[], from: number, count: number, columns: readonly string[] | undefined): { start: number; paths: string[]; rows: ListRow[] } {
+    const start = Math.max(0, Math.min(from, ordered.length));
+    const paths = ordered.slice(start, start + count).map((e) => e.path);
+    return { start, paths, rows: columns === undefined ? [] : this.rows(paths, columns) };
   }
 
   /** Rows for the visible window with the parser's problem counts; unknown paths are left out. */
@@ -198,53 +271,25 @@ export class ListEngine {
     if (this.facetKeys === null) {
       this.facetKeys = detectFacetKeys(all);
       this.facetKeysSize = all.length;
-      this.facetLabels = new WeakMap();
     }
     const keys = [...new Set([...this.facetKeys, ...Object.keys(selection)])];
+    // The label table lives as long as its key set: keys detected again (the scan doubled the
+    // list, or ended) usually come out the same, and then only entries new since are read. A
+    // different set (new keys, or a selection on a key that is not a detected facet) reads anew.
+    if (this.labelTable?.keys.join('\n') !== keys.join('\n')) this.labelTable = new FacetLabelTable(keys);
+    const table = this.labelTable;
     const selectedKeys = new Set(Object.keys(selection));
     const unselected = keys.filter((k) => !selectedKeys.has(k));
     const results = new Map<string, FacetDto>();
     if (unselected.length > 0) {
       const matching = this.search.filter(all, { facets: selection, text });
-      for (const facet of this.countLabels(matching, unselected, keys)) results.set(facet.key, facet);
+      for (const facet of table.count(matching, unselected, maxFacetValues)) results.set(facet.key, facet);
     }
     for (const key of selectedKeys) {
       const others = Object.fromEntries(Object.entries(selection).filter(([k]) => k !== key));
-      const [facet] = this.countLabels(this.search.filter(all, { facets: others, text }), [key], keys);
+      const [facet] = table.count(this.search.filter(all, { facets: others, text }), [key], maxFacetValues);
       if (facet) results.set(key, facet);
     }
     return keys.flatMap((k) => results.get(k) ?? []);
-  }
-
-  /** Counts the labels of `wanted` keys over entries, from each entry's cached labels. */
-  private countLabels(entries: readonly IndexEntry[], wanted: readonly string[], keys: readonly string[]): FacetDto[] {
-    const positions = wanted.map((k) => keys.indexOf(k));
-    const counts = wanted.map(() => new Map<string, number>());
-    for (const entry of entries) {
-      const labels = this.labelsOf(entry, keys);
-      positions.forEach((position, i) => {
-        const map = counts[i] as Map<string, number>;
-        for (const label of labels[position] ?? []) map.set(label, (map.get(label) ?? 0) + 1);
-      });
-    }
-    return wanted.map((key, i) => {
-      const values = [...(counts[i] as Map<string, number>)].map(([value, count]) => ({ value, count }));
-      values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      return { key, values: values.slice(0, maxFacetValues) };
-    });
-  }
-
-  /** One entry's distinct facet labels per key, computed once per entry and key set. */
-  private labelsOf(entry: IndexEntry, keys: readonly string[]): readonly (readonly string[])[] {
-    let labels = this.facetLabels.get(entry);
-    if (labels?.length !== keys.length) {
-      labels = keys.map((key) => {
-        const seen = new Set<string>();
-        forEachFacetValue(getPathValue(entry.frontmatter, key), (label) => seen.add(label));
-        return [...seen];
-      });
-      this.facetLabels.set(entry, labels);
-    }
-    return labels;
   }
 }

@@ -1,4 +1,4 @@
-import type { GitBadgeDto, IndexProgressDto, ListQueryRequest, ListQueryResult, ListRow, ListValueDto, ProblemCountsDto, QuickOpenItem } from '../../../shared/contract';
+import type { FacetDto, GitBadgeDto, IndexProgressDto, ListFacetsRequest, ListQueryRequest, ListQueryResult, ListRow, ListSliceRequest, ListSliceResult, ListValueDto, ProblemCountsDto, QuickOpenItem } from '../../../shared/contract';
 import type { IndexEntry } from '../../../shared/domain/search';
 import type { EventSink } from '../../ipc/event-sink';
 import type { IndexEvent, IndexService } from '../index/index-service';
@@ -46,10 +46,26 @@ export class ListService {
     this.progress = { done: 0, total: 0, scanning: true };
   }
 
-  /** The matching paths in display order, with facet counts and scan progress. */
+  /** One window of the matching paths in display order (with its rows), the match count and scan progress. */
   async query(request: ListQueryRequest): Promise<ListQueryResult> {
     const result = await this.index.call('query', request);
-    return { ...result, progress: this.progress };
+    return { ...result, rows: this.withBadges(result.rows), progress: this.progress };
+  }
+
+  /** A further window of a query's result by index; `found` false once the index dropped it. */
+  async slice(request: ListSliceRequest): Promise<ListSliceResult> {
+    const result = await this.index.call('slice', request.resultId, request.start, request.count, request.columns);
+    return { ...result, rows: this.withBadges(result.rows) };
+  }
+
+  /** The folders that hold items, sorted (the new-item dialog's suggestions). */
+  folders(): Promise<string[]> {
+    return this.index.call('folders');
+  }
+
+  /** Facet counts for a query's text and selection (see `ListEngine.facets`). */
+  facets(request: ListFacetsRequest): Promise<FacetDto[]> {
+    return this.index.call('facets', request.text, request.facets);
   }
 
   /** Takes the badges of the latest git status (the git session calls this after each refresh). */
@@ -68,7 +84,10 @@ export class ListService {
 
   /** The rows for the visible window; unknown paths (deleted meanwhile) are left out. */
   async rows(paths: readonly string[], columns: readonly string[]): Promise<ListRow[]> {
-    const rows = await this.index.call('rows', paths, columns);
+    return this.withBadges(await this.index.call('rows', paths, columns));
+  }
+
+  private withBadges(rows: readonly ListRow[]): ListRow[] {
     return rows.map((row) => {
       const git = this.gitBadges.get(row.path);
       return { ...row, problems: mergeCounts(row.problems, this.problemCountsOf(row.path)), ...(git ? { git } : {}) };

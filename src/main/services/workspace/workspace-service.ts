@@ -80,13 +80,19 @@ export class WorkspaceService {
     await cleanStrayTempFiles(root);
     await this.settings.addRecentFolder(root);
     // The scan streams into the list as it goes; the renderer shows rows before it ends. The
-    // watcher starts alongside it (chokidar's first crawl of a large folder takes seconds) and
-    // the first rows must not wait for it.
+    // watcher starts once the scan is done: chokidar's first crawl (an lstat and a watch per
+    // file) kept the main thread and libuv's thread pool busy for seconds at 50,000 items, so the
+    // window's first requests and the scan's reads waited behind it. What changed meanwhile is
+    // caught by a reconcile pass once the watcher is ready (see startWatching).
     this.list.reset();
-    void this.index.open(root).catch((error: unknown) => {
+    const generation = ++this.watchGeneration;
+    const watchLater = (): void => {
+      if (generation === this.watchGeneration) void this.startWatching(root, generation);
+    };
+    void this.index.open(root).then(watchLater, (error: unknown) => {
       this.events.emit('app:notice', { level: 'error', message: `Folio could not index this folder: ${error instanceof Error ? error.message : String(error)}` });
+      watchLater();
     });
-    void this.startWatching(root, ++this.watchGeneration);
     this.events.emit('workspace:opened', this.current);
     for (const listener of this.activityListeners) listener();
     for (const listener of this.fileListeners) listener(root, null);
@@ -137,6 +143,16 @@ export class WorkspaceService {
     for (const listener of this.fileListeners) listener(this.current.root, changes.map((c) => c.path));
   }
 
+  /** Publishes what changed on disk between the scan and the watcher being ready, like a watcher batch. */
+  private async catchUp(root: string, generation: number): Promise<void> {
+    const missed = await this.index.reconcile();
+    if (generation !== this.watchGeneration || (missed.updated.length === 0 && missed.removed.length === 0)) return;
+    const changes: WorkspaceChange[] = [...missed.updated.map((p) => ({ path: p, kind: 'change' as const })), ...missed.removed.map((p) => ({ path: p, kind: 'unlink' as const }))];
+    this.events.emit('workspace:changed', { changes });
+    for (const listener of this.activityListeners) listener();
+    for (const listener of this.fileListeners) listener(root, changes.map((c) => c.path));
+  }
+
   private async startWatching(root: string, generation: number): Promise<void> {
     if (!this.createWatcher) return;
     const watcher = this.createWatcher();
@@ -157,6 +173,7 @@ export class WorkspaceService {
         return;
       }
       this.watcher = watcher;
+      await this.catchUp(root, generation);
     } catch (error) {
       await watcher.close();
       const reason = error instanceof Error ? error.message : String(error);

@@ -4,14 +4,21 @@ import { api } from '../ipc/api';
 import type { FolioState } from './index';
 import { defaultListView, loadListView, saveListView } from './list-view-settings';
 
-/** The list: the query, its result (paths in order), fetched rows, and the multi-selection. */
+/** The list: the query, its result (a window of paths in order), fetched rows, and the multi-selection. */
 export interface ListSlice {
   searchText: string;
   facetSelection: Readonly<Record<string, readonly string[]>>;
   sort: ListQueryRequest['sort'];
   columns: readonly string[];
   columnWidths: Readonly<Record<string, number>>;
-  paths: readonly string[];
+  /**
+   * The matching paths by index: a sparse array whose length is the match count, filled in
+   * windows as the list scrolls (a keystroke brings only the visible window). Read it through
+   * `pathAt` and `indexOfPath`; a hole is a path not fetched yet (`loadPaths` fetches a range).
+   */
+  paths: readonly (string | undefined)[];
+  /** Names the query result `paths` belongs to, for fetching further windows of it. */
+  resultId: number;
   total: number;
   facets: readonly FacetDto[];
   progress: IndexProgressDto;
@@ -34,6 +41,14 @@ export interface ListSlice {
   removeColumn: (column: string) => void;
   setColumnWidth: (column: string, width: number) => void;
   ensureRows: (paths: readonly string[]) => Promise<void>;
+  /** Fetches whatever the rows `first..last` (the visible window) still lack: paths, then rows. */
+  ensureWindow: (first: number, last: number) => Promise<void>;
+  /** The path at an index of the list, if fetched. */
+  pathAt: (index: number) => string | undefined;
+  /** The index of a fetched path in the list, or -1. */
+  indexOfPath: (path: string) => number;
+  /** The paths `start..end` (inclusive), fetching the missing ones; null when the list changed meanwhile. */
+  loadPaths: (start: number, end: number) => Promise<readonly string[] | null>;
   forgetRows: (paths: readonly string[]) => void;
   progressChanged: (progress: IndexProgressDto) => void;
   /** Click semantics of a desktop list: plain, shift (range) and ctrl/cmd (toggle). */
@@ -44,6 +59,42 @@ export interface ListSlice {
 
 let querySequence = 0;
 const pendingRows = new Set<string>();
+/** Slices being fetched, by `resultId:start`, so a scroll does not ask twice. */
+const pendingSlices = new Set<string>();
+/** The rows on screen, as the table last reported them: a query asks for that window first. */
+let visible = { first: 0, last: 40 };
+/** Rows fetched beyond the visible ones on each side, so a small scroll needs no round trip. */
+const windowMargin = 50;
+/** Most paths one slice request carries (the contract's limit). */
+const maxSlice = 2000;
+/** Facet counts follow the list after this quiet time, so typing never waits behind them. */
+const facetDelayMs = 120;
+/** Rows kept across queries; past this the cache starts again from the current window. */
+const maxCachedRows = 3000;
+/** ...but while a scan streams in (a refresh every 100 ms), at least this often. */
+const facetMaxWaitMs = 1000;
+let facetTimer: ReturnType<typeof setTimeout> | null = null;
+let facetWaitingSince = 0;
+
+function windowAround(first: number, last: number): { start: number; count: number } {
+  const start = Math.max(0, first - windowMargin);
+  return { start, count: Math.min(maxSlice, last - start + 1 + windowMargin) };
+}
+
+/** A copy of `paths` with `part` written from `start` (holes stay holes). */
+function withSlice(paths: readonly (string | undefined)[], start: number, part: readonly string[]): (string | undefined)[] {
+  const next = paths.slice();
+  part.forEach((p, i) => {
+    if (start + i < next.length) next[start + i] = p;
+  });
+  return next;
+}
+
+function withRows(rows: ReadonlyMap<string, ListRow>, fetched: readonly ListRow[]): Map<string, ListRow> {
+  const next = rows.size > maxCachedRows ? new Map<string, ListRow>() : new Map(rows);
+  for (const row of fetched) next.set(row.path, row);
+  return next;
+}
 // One progress-driven refresh at a time: the index answers queries on the thread that scans, so
 // queries queued every 100 ms would slow the scan they report on. The newest progress still wins.
 let progressRefresh: Promise<void> | null = null;
@@ -62,6 +113,7 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
     columns: defaultListView.columns,
     columnWidths: defaultListView.widths,
     paths: [],
+    resultId: 0,
     total: 0,
     facets: [],
     progress: { done: 0, total: 0, scanning: false },
@@ -73,21 +125,41 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
 
     restoreListView: (root) => {
       const view = loadListView(root);
-      set({ columns: view.columns, columnWidths: view.widths, sort: view.sort, searchText: '', facetSelection: {}, rows: new Map(), selection: new Set(), selectionAnchor: null, paths: [], listLoaded: false });
+      set({ columns: view.columns, columnWidths: view.widths, sort: view.sort, searchText: '', facetSelection: {}, rows: new Map(), selection: new Set(), selectionAnchor: null, paths: [], resultId: 0, facets: [], listLoaded: false });
     },
 
     refreshList: async () => {
       const sequence = ++querySequence;
       const started = performance.now();
-      const { searchText, facetSelection, sort } = get();
-      const result = await api['list:query']({ text: searchText, facets: facetSelection, sort });
+      const { searchText, facetSelection, sort, columns } = get();
+      const window = windowAround(visible.first, visible.last);
+      const result = await api['list:query']({ text: searchText, facets: facetSelection, sort, window, columns });
       // Keystrokes overtake each other: only the newest query may update the list.
       if (sequence !== querySequence) return;
       if (!result.ok) return set({ listError: result.error.message });
-      const { paths, total, facets, progress } = result.value;
-      set({ paths, total, facets, progress, listError: null, listLoaded: true });
+      const { count, total, resultId, start, progress } = result.value;
+      if (!get().listLoaded) performance.measure('folio:first-list-query', { start: started });
+      const rows = get().columns === columns ? withRows(get().rows, result.value.rows) : get().rows;
+      set({ paths: withSlice(new Array<string | undefined>(count), start, result.value.paths), resultId, total, progress, rows, listError: null, listLoaded: true });
       // Query to painted list, read by `npm run bench` (docs/performance.md: UI timings from marks).
       requestAnimationFrame(() => performance.measure('folio:list-updated', { start: started }));
+      // Facet counts cost a pass over every match: they follow once typing pauses, for the query
+      // current then.
+      const now = performance.now();
+      if (facetTimer !== null) {
+        if (now - facetWaitingSince >= facetMaxWaitMs) return;
+        clearTimeout(facetTimer);
+      } else {
+        facetWaitingSince = now;
+      }
+      facetTimer = setTimeout(() => {
+        facetTimer = null;
+        const asked = get();
+        void api['list:facets']({ text: asked.searchText, facets: asked.facetSelection }).then((facets) => {
+          const current = get();
+          if (facets.ok && current.searchText === asked.searchText && current.facetSelection === asked.facetSelection) set({ facets: facets.value });
+        });
+      }, facetDelayMs);
     },
 
     setSearchText: (text) => {
@@ -148,6 +220,49 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
       set({ rows: next });
     },
 
+    ensureWindow: async (first, last) => {
+      visible = { first, last };
+      const { paths, resultId, columns } = get();
+      let lo = -1;
+      let hi = -1;
+      for (let i = first; i <= Math.min(last, paths.length - 1); i++) {
+        if (paths[i] !== undefined) continue;
+        if (lo < 0) lo = i;
+        hi = i;
+      }
+      if (lo < 0) {
+        const shown = paths.slice(Math.max(0, first), last + 1).filter((p): p is string => p !== undefined);
+        return get().ensureRows(shown);
+      }
+      const window = windowAround(lo, hi);
+      const key = `${resultId}:${window.start}`;
+      if (pendingSlices.has(key)) return;
+      pendingSlices.add(key);
+      const result = await api['list:slice']({ resultId, ...window, columns });
+      pendingSlices.delete(key);
+      if (!result.ok || get().resultId !== resultId) return;
+      // The index keeps a few results only: an old one is gone, so ask the query again.
+      if (!result.value.found) return get().refreshList();
+      set({ paths: withSlice(get().paths, result.value.start, result.value.paths), ...(get().columns === columns ? { rows: withRows(get().rows, result.value.rows) } : {}) });
+    },
+
+    pathAt: (index) => get().paths[index],
+
+    indexOfPath: (path) => get().paths.indexOf(path),
+
+    loadPaths: async (start, end) => {
+      const { resultId } = get();
+      for (let from = start; from <= end; from += maxSlice) {
+        const part = get().paths.slice(from, Math.min(end, from + maxSlice - 1) + 1);
+        if (part.length === Math.min(end, from + maxSlice - 1) - from + 1 && !part.includes(undefined)) continue;
+        const result = await api['list:slice']({ resultId, start: from, count: Math.min(maxSlice, end - from + 1) });
+        if (!result.ok || !result.value.found || get().resultId !== resultId) return null;
+        set({ paths: withSlice(get().paths, result.value.start, result.value.paths) });
+      }
+      const range = get().paths.slice(start, end + 1);
+      return range.every((p) => p !== undefined) ? range : null;
+    },
+
     forgetRows: (paths) => {
       const next = new Map(get().rows);
       for (const p of paths) next.delete(p);
@@ -155,7 +270,10 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
     },
 
     progressChanged: (progress) => {
-      set({ progress });
+      // The end of a scan is shown with the query that lists the whole folder, not before: until
+      // then the list still holds a partial (or, at the very start, empty) result, and a status of
+      // "0 items" or a partial count would read as the folder's size.
+      if (progress.scanning) set({ progress });
       // Rows streamed in by the scan become visible as they arrive.
       if (progressRefresh !== null) {
         progressAgain = true;
@@ -176,7 +294,7 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
     },
 
     selectItem: (path, mode) => {
-      const { paths, selection, selectionAnchor } = get();
+      const { selection, selectionAnchor, indexOfPath, loadPaths } = get();
       if (mode === 'toggle') {
         const next = new Set(selection);
         if (next.has(path)) next.delete(path);
@@ -185,10 +303,13 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
         return;
       }
       if (mode === 'range' && selectionAnchor !== null) {
-        const a = paths.indexOf(selectionAnchor);
-        const b = paths.indexOf(path);
+        const a = indexOfPath(selectionAnchor);
+        const b = indexOfPath(path);
         if (a >= 0 && b >= 0) {
-          set({ selection: new Set(paths.slice(Math.min(a, b), Math.max(a, b) + 1)) });
+          // A range may span rows never scrolled into view: their paths are fetched first.
+          void loadPaths(Math.min(a, b), Math.max(a, b)).then((range) => {
+            if (range !== null) set({ selection: new Set(range) });
+          });
           return;
         }
       }
@@ -197,17 +318,24 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
     },
 
     moveSelection: (delta, extend) => {
-      const { paths, selectedPath } = get();
+      const { paths, selectedPath, indexOfPath, loadPaths } = get();
       if (paths.length === 0) return;
-      const at = selectedPath === null ? -1 : paths.indexOf(selectedPath);
-      const target = paths[Math.min(paths.length - 1, Math.max(0, at + delta))];
-      if (target === undefined) return;
-      if (extend) {
-        get().selectItem(target, 'range');
-        void get().openDocument(target);
-      } else {
-        get().selectItem(target, 'replace');
-      }
+      const at = selectedPath === null ? -1 : indexOfPath(selectedPath);
+      const index = Math.min(paths.length - 1, Math.max(0, at + delta));
+      const go = (target: string): void => {
+        if (extend) {
+          get().selectItem(target, 'range');
+          void get().openDocument(target);
+        } else {
+          get().selectItem(target, 'replace');
+        }
+      };
+      const known = paths[index];
+      if (known !== undefined) return go(known);
+      // End, PageDown and the like can land beyond the fetched windows.
+      void loadPaths(index, index).then((range) => {
+        if (range?.[0] !== undefined) go(range[0]);
+      });
     },
   };
 };

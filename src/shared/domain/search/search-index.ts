@@ -162,6 +162,11 @@ export class SearchIndex {
     for (const entry of live) this.upsert(entry);
   }
 
+  /** Does now the lazy work the first search after a burst of new words would do (sorting the words). */
+  prepare(): void {
+    this.words();
+  }
+
   private words(): string[] {
     // Sorted lazily: a burst of new words (a scan, a checkout) costs one sort, not one per word.
     this.sortedWords ??= [...this.postings.keys()].sort();
@@ -291,6 +296,45 @@ export class SearchIndex {
       if (scores !== null && !((scores[slot] as number) > 0)) continue;
       if (facets !== null && facets[slot] !== 1) continue;
       result.push(entries[i] as IndexEntry);
+    }
+    return result;
+  }
+
+  /**
+   * The entries matching `text`, best score first, keeping the given order (say, by path) among
+   * equal scores. Scores are small integers (at most 3 per term), so this is a counting sort in
+   * two passes instead of a comparison sort of every hit: a one-letter prefix matches most of a
+   * 50,000-item folder, and sorting that many with a string tie-break took tens of milliseconds.
+   */
+  rankByScore(entries: readonly IndexEntry[], text: string): IndexEntry[] {
+    const scores = this.scoresFor(text);
+    if (scores === null) return [];
+    const slots = this.slotsOf(entries);
+    let top = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as number;
+      if (slot >= 0 && (scores[slot] as number) > top) top = scores[slot] as number;
+    }
+    if (top === 0) return [];
+    // Scores are whole numbers: bucket i holds score top - i.
+    const counts = new Int32Array(top + 1);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as number;
+      if (slot < 0 || !((scores[slot] as number) > 0)) continue;
+      const bucket = top - (scores[slot] as number);
+      counts[bucket] = (counts[bucket] as number) + 1;
+    }
+    const offsets = new Int32Array(top + 1);
+    for (let b = 1; b <= top; b++) offsets[b] = (offsets[b - 1] as number) + (counts[b - 1] as number);
+    const result = new Array<IndexEntry>(offsets[top] as number);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as number;
+      if (slot < 0) continue;
+      const score = scores[slot] as number;
+      if (score <= 0) continue;
+      const at = offsets[top - score] as number;
+      offsets[top - score] = at + 1;
+      result[at] = entries[i] as IndexEntry;
     }
     return result;
   }

@@ -15,7 +15,6 @@ function choiceKey(choice: ItemTemplateChoice): string {
  */
 export function NewItemDialog({ onClose }: { onClose: () => void }) {
   const selectedPath = useFolioStore((s) => s.selectedPath);
-  const paths = useFolioStore((s) => s.paths);
   const selectItem = useFolioStore((s) => s.selectItem);
   const showNotice = useFolioStore((s) => s.showNotice);
   const [title, setTitle] = useState('');
@@ -26,7 +25,8 @@ export function NewItemDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
 
-  const folders = useMemo(() => [...new Set(paths.map((p) => folderOf(p)))].sort(), [paths]);
+  // The list holds only the visible window of paths: the folders come from the whole index.
+  const [folders, setFolders] = useState<readonly string[]>([]);
   const choices = useMemo(() => {
     const list: { key: string; label: string; choice: ItemTemplateChoice }[] = (templates ?? []).map((t) => ({
       key: choiceKey(t),
@@ -38,6 +38,15 @@ export function NewItemDialog({ onClose }: { onClose: () => void }) {
   }, [templates, selectedPath]);
 
   useEffect(() => titleRef.current?.focus(), []);
+  useEffect(() => {
+    let current = true;
+    void api['list:folders']().then((result) => {
+      if (current && result.ok) setFolders(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
   useEffect(() => {
     let current = true;
     void api['items:templates']().then((result) => {

@@ -27,7 +27,7 @@ export function ItemTable() {
   const searchText = useFolioStore((s) => s.searchText);
   const selectedPath = useFolioStore((s) => s.selectedPath);
   const selection = useFolioStore((s) => s.selection);
-  const { ensureRows, selectItem, moveSelection, cycleSort, setColumnWidth, removeColumn } = useFolioStore.getState();
+  const { ensureWindow, indexOfPath, selectItem, moveSelection, cycleSort, setColumnWidth, removeColumn } = useFolioStore.getState();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
@@ -36,16 +36,19 @@ export function ItemTable() {
   const first = visible[0]?.index ?? 0;
   const last = visible.at(-1)?.index ?? -1;
 
+  // Paths come in windows: the visible rows fetch what they lack (paths, then rows).
   useEffect(() => {
-    if (last >= first) void ensureRows(paths.slice(first, last + 1));
-  }, [paths, first, last, rows, ensureRows]);
+    if (last >= first) void ensureWindow(first, last);
+  }, [paths, first, last, rows, ensureWindow]);
 
-  // Keep the open item in view when the keyboard moves it.
+  // Keep the open item in view when the keyboard moves it or a new result comes in; not when a
+  // scrolled-to window of paths arrives, or scrolling would snap back to the open item.
+  const resultId = useFolioStore((s) => s.resultId);
   useEffect(() => {
     if (selectedPath === null) return;
-    const index = paths.indexOf(selectedPath);
+    const index = indexOfPath(selectedPath);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [selectedPath, paths, virtualizer]);
+  }, [selectedPath, resultId, virtualizer, indexOfPath]);
 
   const totalWidth = columns.reduce((sum, c) => sum + widthOf(c, widths), 0) + 90;
 

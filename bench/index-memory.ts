@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { IndexService } from '../src/main/services/index/index-service';
+import { ListService } from '../src/main/services/list/list-service';
+
+/** The process's memory with a folder indexed and listed, as the app holds it (worker included). */
+export interface IndexMemory {
+  readonly rssMb: number;
+  readonly heapUsedMb: number;
+  /** The index worker's heap after a collection (the entries, search index and list orders). */
+  readonly workerHeapMb: number;
+}
+
+/**
+ * Measures in a fresh Node process: RSS never shrinks back after the bench's baselines have run,
+ * so measuring in the bench's own process would charge their garbage to the index.
+ */
+export async function measureIndexMemory(dir: string): Promise<IndexMemory> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, dir], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as IndexMemory;
+}
+
+async function probe(dir: string): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-memory-bench-'));
+  const index = new IndexService({ dataDir });
+  await index.boot();
+  const list = new ListService(index, { emit: () => undefined });
+  await list.boot();
+  try {
+    list.reset();
+    await index.open(dir);
+    // One query builds what a keystroke keeps: sorted order, facet labels.
+    await list.query({ text: '', facets: {}, sort: null });
+    await list.facets({ text: '', facets: {} });
+    // Both threads collect first (node runs with --expose-gc, which the worker inherits): RSS is
+    // what the index keeps, not the scan's garbage.
+    const worker = await index.call('heap');
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const usage = process.memoryUsage();
+    console.log(JSON.stringify({ rssMb: usage.rss / 2 ** 20, heapUsedMb: usage.heapUsed / 2 ** 20, workerHeapMb: worker.heapUsedMb } satisfies IndexMemory));
+  } finally {
+    await list.shutdown();
+    await index.shutdown();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === import.meta.filename && process.argv[2] !== undefined) await probe(process.argv[2]);

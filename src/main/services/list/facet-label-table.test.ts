@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { IndexEntry } from '../../../shared/domain/search/index-entry';
+import { FacetLabelTable } from './facet-label-table';
+
+const entry = (path: string, frontmatter: Record<string, unknown>): IndexEntry => ({
+  path,
+  size: 1,
+  mtimeMs: 1,
+  hash: null,
+  mode: 'text',
+  frontmatter,
+  problems: [],
+  problemCounts: { error: 0, warning: 0, info: 0 },
+  text: { title: '', description: '', body: '' },
+});
+
+describe('FacetLabelTable', () => {
+  it('counts each label once per item, lists and blanks included, most frequent first', () => {
+    const table = new FacetLabelTable(['tags', 'status']);
+    const entries = [entry('a.md', { tags: ['x', 'y', 'x'], status: 'live' }), entry('b.md', { tags: ['y'], status: '' }), entry('c.md', { tags: [], status: 'live' })];
+    expect(table.count(entries, ['tags', 'status'], 10)).toEqual([
+      {
+        key: 'tags',
+        values: [
+          { value: 'y', count: 2 },
+          { value: '(empty)', count: 1 },
+          { value: 'x', count: 1 },
+        ],
+      },
+      {
+        key: 'status',
+        values: [
+          { value: 'live', count: 2 },
+          { value: '(empty)', count: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps counting right as entries with new labels arrive, and reads an updated entry afresh', () => {
+    const table = new FacetLabelTable(['status']);
+    const first = [entry('a.md', { status: 'draft' })];
+    expect(table.count(first, ['status'], 10)[0]?.values).toEqual([{ value: 'draft', count: 1 }]);
+    // 'live' gets its id while this very count runs, after its tally was sized.
+    const more = [entry('b.md', { status: 'draft' }), entry('c.md', { status: 'live' }), entry('d.md', { status: 'live' }), entry('e.md', { status: 'live' })];
+    expect(table.count([...first, ...more], ['status'], 10)[0]?.values).toEqual([
+      { value: 'live', count: 3 },
+      { value: 'draft', count: 2 },
+    ]);
+    const updated = entry('a.md', { status: 'live' });
+    expect(table.count([updated, ...more], ['status'], 1)[0]?.values).toEqual([{ value: 'live', count: 4 }]);
+  });
+});
