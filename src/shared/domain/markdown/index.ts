@@ -18,3 +18,4 @@ export type { HtmlReference } from './extract-html-references';
 export { shortcodeLabel } from './shortcode-plugin';
 export type { Shortcode } from './shortcode-plugin';
 export { slugifyHeading } from './slugify-heading';
+export { resolveAssetPaths } from './resolve-asset-paths';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { resolveAssetPaths } from '../../../../shared/domain/markdown';
 import { api } from '../../ipc/api';
 import { useFormContext } from './form-context';
-import { resolveAssetPaths } from './resolve-asset-path';
 import { TextWidget } from './text-widget';
 import type { WidgetProps } from './widget-props';
 

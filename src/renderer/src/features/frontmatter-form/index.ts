@@ -2,3 +2,4 @@
 export { FrontMatterForm } from './front-matter-form';
 export type { FrontMatterFormProps } from './front-matter-form';
 export type { FormProblem } from './form-context';
+export { selectFrontMatterModel } from './select-front-matter-model';

@@ -1,7 +1,10 @@
 /** The Markdown preview: sanitised live rendering, safe link handling, scroll sync. */
 export { Preview } from './preview';
 export type { PreviewHandle, PreviewProps } from './preview';
-export { sanitizePreviewHtml } from './sanitize-preview-html';
+export { LOCAL_IMAGE_ATTRIBUTE, sanitizePreviewHtml } from './sanitize-preview-html';
+export { createLocalImageLoader } from './local-image-loader';
+export type { LocalImage, LocalImageLoader } from './local-image-loader';
+export { applyLocalImages } from './apply-local-images';
 export type { SanitizePreviewOptions } from './sanitize-preview-html';
 export { routePreviewLink } from './route-preview-link';
 export type { PreviewLinkAction } from './route-preview-link';

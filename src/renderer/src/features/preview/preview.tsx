@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import type { MouseEvent, Ref } from 'react';
 import type { RenderedMarkdown } from '../../../../shared/domain/markdown';
+import { applyLocalImages } from './apply-local-images';
+import type { LocalImageLoader } from './local-image-loader';
 import { routePreviewLink } from './route-preview-link';
 import { sanitizePreviewHtml } from './sanitize-preview-html';
 import { lineForScrollTop, measureLineAnchors, scrollTopForLine } from './scroll-sync';
@@ -22,6 +24,11 @@ export interface PreviewProps {
   readonly allowRemote: boolean;
   /** Maps a relative image path to a loadable URL or null when missing; keep it memoised. */
   readonly resolveLocal?: (src: string) => string | null;
+  /**
+   * Loads relative images (`createLocalImageLoader` over `document:asset`) after sanitising; one
+   * per open item, memoised. Without it (and without resolveLocal) local images show no source.
+   */
+  readonly localImages?: LocalImageLoader;
   /** https: and mailto: links; wire to `window.api['shell:openExternal']`. */
   readonly onOpenExternal: (url: string) => void;
   /** Relative links to other items, as written (`../x/item.md#part`); resolve against the item. */
@@ -47,7 +54,7 @@ function findAnchorTarget(container: HTMLElement, id: string): HTMLElement | nul
  * every link click is intercepted (nothing navigates the app window or opens one), and the
  * preview follows the system light/dark theme.
  */
-export function Preview({ body, allowRemote, resolveLocal, onOpenExternal, onOpenItem, onVisibleLineChange, onRendered, ref }: PreviewProps) {
+export function Preview({ body, allowRemote, resolveLocal, localImages, onOpenExternal, onOpenItem, onVisibleLineChange, onRendered, ref }: PreviewProps) {
   const { result, error } = useRenderedMarkdown(body, allowRemote);
   const html = useMemo(() => (result ? sanitizePreviewHtml(result.html, { allowRemote, resolveLocal }) : ''), [result, allowRemote, resolveLocal]);
   const container = useRef<HTMLDivElement>(null);
@@ -59,6 +66,15 @@ export function Preview({ body, allowRemote, resolveLocal, onOpenExternal, onOpe
   useEffect(() => {
     if (result) onRendered?.(result);
   }, [result, onRendered]);
+
+  // After the sanitised HTML is in the page and before it paints: cached images appear at once.
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element || !localImages) return undefined;
+    return applyLocalImages(element, localImages, () => {
+      anchors.current = null;
+    });
+  }, [html, localImages]);
 
   // Positions change when the content, the pane size or a loaded image changes.
   useEffect(() => {

@@ -122,7 +122,22 @@ describe('sanitizePreviewHtml', () => {
     expect(html).toContain('href="mailto:a@b.c"');
     expect(html).toContain('href="../other/item.md#part"');
     expect(html).toContain('href="#intro"');
-    expect(html).toContain('src="img/a.png"');
+    expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+  });
+
+  it('takes relative images out of src (no fetch from the app origin or file:) and defers them to data-folio-src', () => {
+    const html = pipeline('![i](img/a%20b.png)\n\n<img src="./x.jpg" alt="x"><img src="/images/y.png"><img src="../../etc/passwd">');
+    const host = document.createElement('div');
+    host.innerHTML = html;
+    const images = [...host.querySelectorAll('img')];
+    expect(images.map((img) => img.getAttribute('data-folio-src'))).toEqual(['img/a b.png', './x.jpg', '/images/y.png', '../../etc/passwd']);
+    for (const img of images) expect(img.hasAttribute('src')).toBe(false);
+    expect(images[1]?.getAttribute('alt')).toBe('x');
+  });
+
+  it('never keeps a data-folio-src written by content', () => {
+    const html = sanitizePreviewHtml('<img src="data:image/png;base64,iVBORw0KGgo=" data-folio-src="../../etc/passwd"><span data-folio-src="a.png">t</span>', { allowRemote: false });
+    expect(html).not.toContain('data-folio-src');
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
   });
 

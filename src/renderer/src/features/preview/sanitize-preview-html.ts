@@ -8,10 +8,16 @@ export interface SanitizePreviewOptions {
   readonly allowRemote: boolean;
   /**
    * Maps a relative image source (raw HTML or Markdown) to a loadable URL, or null when the file
-   * is missing. Its result is trusted to be a relative, `blob:` or raster `data:` URL.
+   * is missing. Its result is trusted to be a relative, `blob:` or raster `data:` URL. Without it,
+   * a relative image keeps no `src` at all (the page would fetch it from the app's own origin, a
+   * `file:` URL in Electron): its source moves to `data-folio-src`, which `applyLocalImages`
+   * resolves through main after the sanitised HTML is in the page.
    */
   readonly resolveLocal?: (src: string) => string | null;
 }
+
+/** The attribute a deferred local image's source is kept in; only the sanitiser writes it. */
+export const LOCAL_IMAGE_ATTRIBUTE = 'data-folio-src';
 
 // Everything that runs code, navigates, submits, loads a document or a stylesheet, or plays media
 // (media elements fetch remote sources through src, poster and <source>).
@@ -47,6 +53,8 @@ const CONFIG: Config = {
 let active: SanitizePreviewOptions = { allowRemote: false };
 // Image elements whose src came from resolveLocal: the only place a blob: URL is accepted.
 let resolvedImages = new WeakSet<Element>();
+// Relative image sources taken out of `src` during this call, written back as LOCAL_IMAGE_ATTRIBUTE.
+let deferredImages = new WeakMap<Element, string>();
 let purifier: Purifier | null = null;
 
 function replaceWithNote(node: Element, className: string, label: string): void {
@@ -98,6 +106,11 @@ function onAttribute(
     event.keepAttr = false;
     return;
   }
+  // Content must not name files for the resolver: only our own deferred sources carry this.
+  if (name === LOCAL_IMAGE_ATTRIBUTE) {
+    event.keepAttr = false;
+    return;
+  }
   if (name === 'href') {
     const { kind, url } = classifyUrl(event.attrValue);
     if (kind === 'fragment' || kind === 'relative' || kind === 'https' || kind === 'mailto') event.attrValue = url;
@@ -114,6 +127,11 @@ function onAttribute(
       event.keepAttr = false;
       return;
     }
+    if (kind === 'relative' && !active.resolveLocal) {
+      deferredImages.set(node, decodeSafely(url));
+      event.keepAttr = false;
+      return;
+    }
     event.attrValue = url;
     // DOMPurify's URL regexp refuses blob:; this one is Folio's own, made by resolveLocal.
     if (trustedBlob) event.forceKeepAttr = true;
@@ -127,6 +145,8 @@ function onAttribute(
 }
 
 function afterAttributes(node: Element): void {
+  const deferred = deferredImages.get(node);
+  if (deferred !== undefined) node.setAttribute(LOCAL_IMAGE_ATTRIBUTE, deferred);
   if ((node.localName === 'a' || node.localName === 'area') && node.hasAttribute('href')) {
     node.setAttribute('rel', 'noopener noreferrer');
   }
@@ -147,12 +167,14 @@ function getPurifier(): Purifier {
  * Sanitises rendered preview HTML. This is the last step before the HTML reaches the DOM: the
  * output has no script, no event handler, no form, frame, object, base, meta, link or style
  * element, no style attribute, no `target`, only https/mailto/fragment/relative links, and only
- * relative or raster `data:` images (remote https images only when `allowRemote`).
+ * raster `data:` images (remote https images only when `allowRemote`); relative images are
+ * resolved by `resolveLocal` or deferred to `data-folio-src` with no `src`.
  */
 export function sanitizePreviewHtml(html: string, options: SanitizePreviewOptions): string {
   const instance = getPurifier();
   active = options;
   resolvedImages = new WeakSet();
+  deferredImages = new WeakMap();
   try {
     return instance.sanitize(html, CONFIG);
   } finally {

@@ -2,7 +2,8 @@
  * Workspace-relative paths an image reference of an item may name, most likely first: relative
  * to the item's folder (Hugo page bundles, `../images/x.png`), then under `static/` at the root
  * (Hugo serves `/images/x.png` from there). References leaving the folder are dropped here and
- * refused again in main.
+ * refused again in main. Shared by the form's image widget and the preview, so an image
+ * resolves the same way in both.
  */
 export function resolveAssetPaths(itemPath: string, src: string): string[] {
   const clean = src.split(/[?#]/)[0]?.trim() ?? '';
