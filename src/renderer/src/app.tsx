@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { DocumentPane } from './features/document';
 import { ItemList } from './features/list';
 import { ItemsToolbar } from './features/items';
 import { BulkEditButton } from './features/bulk-edit';
 import { QuickOpen } from './features/palette';
+import { CommandPalette, useCommandKeys } from './features/commands';
 import { NeverLoseEdits } from './features/unsaved';
 import { GitHeaderStatus, GitPanel } from './features/git';
 import { ProblemsButton, ProblemsPanel } from './features/problems';
@@ -15,25 +15,11 @@ export function App() {
   const workspace = useFolioStore((s) => s.workspace);
   const notice = useFolioStore((s) => s.notice);
   const dismissNotice = useFolioStore((s) => s.dismissNotice);
-  const [quickOpen, setQuickOpen] = useState(false);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const mod = event.metaKey || event.ctrlKey;
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'p') {
-        event.preventDefault();
-        setQuickOpen(true);
-      } else if (mod && event.shiftKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        document.getElementById('list-search')?.focus();
-      } else if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-        event.preventDefault();
-        useFolioStore.getState().moveSelection(event.key === 'ArrowDown' ? 1 : -1, false);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  const dialog = useFolioStore((s) => s.dialog);
+  const openDialog = useFolioStore((s) => s.openDialog);
+  const closeDialog = useFolioStore((s) => s.closeDialog);
+  // Every keyboard shortcut of the window, from the command registry (features/commands).
+  useCommandKeys();
 
   return (
     <div className="app">
@@ -44,8 +30,11 @@ export function App() {
         </span>
         <ItemsToolbar />
         <BulkEditButton />
-        <button type="button" className="header-button" onClick={() => setQuickOpen(true)} title="Quick open (Ctrl/Cmd+P)">
+        <button type="button" className="header-button" onClick={() => openDialog({ kind: 'quick-open' })} title="Quick open (Ctrl/Cmd+P)">
           Quick open
+        </button>
+        <button type="button" className="header-button" onClick={() => openDialog({ kind: 'commands' })} title="All commands (Ctrl/Cmd+Shift+P)">
+          Commands
         </button>
         <GitHeaderStatus />
         <ProblemsButton />
@@ -57,7 +46,8 @@ export function App() {
       </main>
       <ProblemsPanel />
       <GitPanel />
-      {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
+      {dialog?.kind === 'quick-open' && <QuickOpen onClose={closeDialog} />}
+      {dialog?.kind === 'commands' && <CommandPalette onClose={closeDialog} />}
       <NeverLoseEdits />
     </div>
   );

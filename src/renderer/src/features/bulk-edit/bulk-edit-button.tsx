@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useFolioStore } from '../../store';
+import { runCommand } from '../commands';
 import { BulkEditDialog } from './bulk-edit-dialog';
 import './bulk-edit.css';
 
@@ -7,14 +7,15 @@ import './bulk-edit.css';
 export function BulkEditButton() {
   const selection = useFolioStore((s) => s.selection);
   const workspace = useFolioStore((s) => s.workspace);
-  const [open, setOpen] = useState<readonly string[] | null>(null);
+  const dialog = useFolioStore((s) => s.dialog);
+  const closeDialog = useFolioStore((s) => s.closeDialog);
   if (workspace === null) return null;
   return (
     <>
-      <button type="button" disabled={selection.size < 2} onClick={() => setOpen([...selection])} title="Set, add, remove or delete a field in every selected item">
+      <button type="button" disabled={selection.size < 2} onClick={() => runCommand('items.bulkEdit')} title="Set, add, remove or delete a field in every selected item">
         Bulk edit{selection.size >= 2 ? ` (${selection.size})` : ''}
       </button>
-      {open && <BulkEditDialog paths={open} onClose={() => setOpen(null)} />}
+      {dialog?.kind === 'bulk-edit' && <BulkEditDialog paths={dialog.paths} onClose={closeDialog} />}
     </>
   );
 }

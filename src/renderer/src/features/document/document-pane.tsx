@@ -1,11 +1,12 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parseFrontMatterDocument, splitFrontMatter } from '../../../../shared/domain/frontmatter';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef } from 'react';
+import { splitFrontMatter } from '../../../../shared/domain/frontmatter';
 import { api } from '../../ipc/api';
 import { useFolioStore } from '../../store';
 import { selectIsDirty } from '../../store/document-slice';
+import type { FrontMatterTab } from '../../store/ui-slice';
 import type { MonacoTextEditorHandle } from '../body-editor';
-import { FrontMatterForm } from '../frontmatter-form';
-import { Preview, type PreviewHandle } from '../preview';
+import { FrontMatterForm, selectFrontMatterModel } from '../frontmatter-form';
+import { Preview, createLocalImageLoader, type PreviewHandle } from '../preview';
 import { useDocumentProblems, useProblemFocus } from '../problems';
 import { DocumentBanners } from './document-banners';
 import { resolveItemLink } from './resolve-item-link';
@@ -25,23 +26,13 @@ const readOnlyLabels = {
   symlink: 'Link to a file outside the folder: not opened.',
 } as const;
 
-type FrontMatterTab = 'form' | 'raw';
-const TAB_KEY = 'folio.document.frontMatterTab';
-
-function readTab(): FrontMatterTab {
-  try {
-    return window.localStorage.getItem(TAB_KEY) === 'raw' ? 'raw' : 'form';
-  } catch {
-    return 'form';
-  }
-}
-
 const editorFallback = <div className="editor-loading">Loading the editor…</div>;
 
 /**
  * The open item: header (path, unsaved marker, Save, Revert), banners for disk changes and
  * refused edits, the front matter as a form or raw YAML, and the Markdown body beside its live
- * preview. Ctrl/Cmd+S saves from anywhere in the window. Read-only files show their raw text.
+ * preview. Ctrl/Cmd+S (the `document.save` command) saves from anywhere in the window. Read-only
+ * files show their raw text.
  */
 export function DocumentPane() {
   const path = useFolioStore((s) => s.selectedPath);
@@ -52,16 +43,17 @@ export function DocumentPane() {
   const save = useFolioStore((s) => s.save);
   const revert = useFolioStore((s) => s.revert);
   const openDocument = useFolioStore((s) => s.openDocument);
-  const [tab, setTab] = useState<FrontMatterTab>(readTab);
+  // In the store, so the command palette can switch it too.
+  const tab = useFolioStore((s) => s.frontMatterTab);
+  const setTab = useFolioStore((s) => s.setFrontMatterTab);
   const bodyEditor = useRef<MonacoTextEditorHandle>(null);
   const rawEditor = useRef<MonacoTextEditorHandle>(null);
   const preview = useRef<PreviewHandle>(null);
 
   const split = useMemo(() => (text === null ? null : splitFrontMatter(text)), [text]);
-  const head = text === null || split === null ? null : text.slice(0, split.bodyOffset);
-  // Syntax errors typed in raw mode keep the form read-only until they are fixed (the form reads
-  // the same parse); the tab strip says so while the raw tab is open.
-  const rawHasErrors = useMemo(() => (head === null ? false : !parseFrontMatterDocument(head).editable), [head]);
+  // The form's per-text parse is reused (a second parse of the same front matter cost about a
+  // quarter of each form keystroke with a seed-shaped item; bench/editing-bench.ts).
+  const rawHasErrors = useFolioStore((s) => selectFrontMatterModel(s)?.editable === false);
 
   const flushEditors = useCallback(() => {
     bodyEditor.current?.flush();
@@ -81,31 +73,21 @@ export function DocumentPane() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      // Any shortcut may leave the item (Alt+Down, quick open): hand pending typing over first.
-      if (mod || event.altKey) flushEditors();
-      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        event.stopPropagation();
-        void save();
-      }
+      // Any shortcut may leave the item or save it (Alt+Down, quick open, Ctrl+S, all dispatched by
+      // features/commands after this window-capture listener): hand pending typing over first.
+      if (event.ctrlKey || event.metaKey || event.altKey) flushEditors();
     };
     // Capture: Monaco and inputs must not swallow the shortcut before it reaches us.
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [flushEditors, save]);
+  }, [flushEditors]);
 
   const selectTab = useCallback(
     (next: FrontMatterTab) => {
       flushEditors();
       setTab(next);
-      try {
-        window.localStorage.setItem(TAB_KEY, next);
-      } catch {
-        // Remembering the tab is a nicety.
-      }
     },
-    [flushEditors],
+    [flushEditors, setTab],
   );
 
   const onOpenExternal = useCallback((url: string) => void api['shell:openExternal'](url), []);
@@ -117,6 +99,8 @@ export function DocumentPane() {
     },
     [path, openDocument],
   );
+  // One loader per open item: images are read through main (confined to the folder), cached while it stays open.
+  const localImages = useMemo(() => (path === null ? undefined : createLocalImageLoader(path, (asset) => api['document:asset'](asset))), [path]);
   const onEditorScroll = useCallback((line: number) => preview.current?.scrollToSourceLine(line), []);
   const onPreviewScroll = useCallback((line: number) => bodyEditor.current?.revealLineAtTop(line), []);
   // Validation's problems of this item: under form fields, as Monaco markers; a panel click focuses the field.
@@ -201,7 +185,7 @@ export function DocumentPane() {
                   <BodyEditor ref={bodyEditor} onVisibleLineChange={onEditorScroll} markers={documentProblems.bodyMarkers} />
                 </Suspense>
               }
-              second={<Preview ref={preview} body={split.body} allowRemote={false} onOpenExternal={onOpenExternal} onOpenItem={onOpenItem} onVisibleLineChange={onPreviewScroll} />}
+              second={<Preview ref={preview} body={split.body} allowRemote={false} localImages={localImages} onOpenExternal={onOpenExternal} onOpenItem={onOpenItem} onVisibleLineChange={onPreviewScroll} />}
             />
           }
         />

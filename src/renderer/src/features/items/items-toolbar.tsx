@@ -2,24 +2,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../ipc/api';
 import { useFolioStore } from '../../store';
 import { selectIsDirty } from '../../store/document-slice';
+import { runCommand } from '../commands';
 import { DeleteDialog } from './delete-dialog';
-import { isTypingTarget } from './is-typing-target';
 import { NewItemDialog } from './new-item-dialog';
 import { RenameDialog } from './rename-dialog';
 import { UndoToast } from './undo-toast';
 import './items.css';
 
-type Dialog = { kind: 'new' } | { kind: 'rename'; path: string } | { kind: 'delete'; path: string } | null;
-
 /**
  * New item (Ctrl/Cmd+N), Rename (F2) and Delete (Delete key) for the open item, with a toast
- * offering Undo after a delete. Shortcuts do nothing while a text field or editor has the focus.
+ * offering Undo after a delete. The buttons and the keys run the same registry commands
+ * (features/commands); the dialogs they open live in the store.
  */
 export function ItemsToolbar() {
   const workspace = useFolioStore((s) => s.workspace);
   const selectedPath = useFolioStore((s) => s.selectedPath);
   const dirty = useFolioStore(selectIsDirty);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const dialog = useFolioStore((s) => s.dialog);
+  const closeDialog = useFolioStore((s) => s.closeDialog);
   const [undo, setUndo] = useState<{ trashId: string; path: string } | null>(null);
   const [host, setHost] = useState<'electron' | 'web'>('web');
 
@@ -27,42 +27,8 @@ export function ItemsToolbar() {
     void api['app:info']().then((info) => info.ok && setHost(info.value.host));
   }, []);
 
-  const startRename = useCallback(() => {
-    const { selectedPath: path, showNotice } = useFolioStore.getState();
-    if (path === null) return;
-    // Renaming moves the file on disk; unsaved edits would be left behind on the old name.
-    if (selectIsDirty(useFolioStore.getState())) return showNotice({ level: 'warning', message: 'Save or revert the open item before renaming it.' });
-    setDialog({ kind: 'rename', path });
-  }, []);
-
-  const startDelete = useCallback(() => {
-    const path = useFolioStore.getState().selectedPath;
-    if (path !== null) setDialog({ kind: 'delete', path });
-  }, []);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (useFolioStore.getState().workspace === null) return;
-      const mod = event.metaKey || event.ctrlKey;
-      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        setDialog({ kind: 'new' });
-      } else if (isTypingTarget(event.target)) {
-        return;
-      } else if (event.key === 'F2' && !mod) {
-        event.preventDefault();
-        startRename();
-      } else if (event.key === 'Delete' && !mod && !event.shiftKey) {
-        event.preventDefault();
-        startDelete();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [startRename, startDelete]);
-
   const confirmDelete = async (path: string) => {
-    setDialog(null);
+    closeDialog();
     const state = useFolioStore.getState();
     const result = await api['items:delete'](path);
     if (!result.ok) return state.showNotice({ level: 'error', message: result.error.message });
@@ -84,19 +50,19 @@ export function ItemsToolbar() {
   if (workspace === null) return null;
   return (
     <div className="items-toolbar" role="toolbar" aria-label="Item actions">
-      <button type="button" onClick={() => setDialog({ kind: 'new' })} title="New item (Ctrl/Cmd+N)">
+      <button type="button" onClick={() => runCommand('items.new')} title="New item (Ctrl/Cmd+N)">
         New item
       </button>
-      <button type="button" onClick={startRename} disabled={selectedPath === null} title="Rename or move the open item (F2)">
+      <button type="button" onClick={() => runCommand('items.rename')} disabled={selectedPath === null} title="Rename or move the open item (F2)">
         Rename
       </button>
-      <button type="button" onClick={startDelete} disabled={selectedPath === null} title="Delete the open item (Delete)">
+      <button type="button" onClick={() => runCommand('items.delete')} disabled={selectedPath === null} title="Delete the open item (Delete)">
         Delete
       </button>
-      {dialog?.kind === 'new' && <NewItemDialog onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'rename' && <RenameDialog path={dialog.path} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'new-item' && <NewItemDialog onClose={closeDialog} />}
+      {dialog?.kind === 'rename' && <RenameDialog path={dialog.path} onClose={closeDialog} />}
       {dialog?.kind === 'delete' && (
-        <DeleteDialog path={dialog.path} dirty={dirty && dialog.path === selectedPath} host={host} onConfirm={() => void confirmDelete(dialog.path)} onClose={() => setDialog(null)} />
+        <DeleteDialog path={dialog.path} dirty={dirty && dialog.path === selectedPath} host={host} onConfirm={() => void confirmDelete(dialog.path)} onClose={closeDialog} />
       )}
       {undo && <UndoToast message={`Deleted ${undo.path}.`} onUndo={() => void undoDelete()} onDismiss={dismissUndo} />}
     </div>

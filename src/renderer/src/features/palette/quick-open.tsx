@@ -1,20 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { QuickOpenItem } from '../../../../shared/contract';
 import { api } from '../../ipc/api';
+import { MarkedText as Marked } from '../../components/marked-text';
 import { useFolioStore } from '../../store';
-
-/** Renders `text` with the UTF-16 offsets in `positions` marked (the fuzzy match), as runs. */
-function Marked({ text, positions }: { text: string; positions: readonly number[] }) {
-  const marked = new Set(positions);
-  const runs: { text: string; mark: boolean }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const mark = marked.has(i);
-    const last = runs.at(-1);
-    if (last?.mark === mark) last.text += text.charAt(i);
-    else runs.push({ text: text.charAt(i), mark });
-  }
-  return <>{runs.map((run, i) => (run.mark ? <mark key={i}>{run.text}</mark> : <span key={i}>{run.text}</span>))}</>;
-}
 
 /** Ctrl/Cmd+P: open an item by typing part of its title or path (fuzzy, best first). */
 export function QuickOpen({ onClose }: { onClose: () => void }) {

@@ -47,7 +47,7 @@ function ProblemRow({ problem }: { readonly problem: Problem }) {
 /**
  * The Problems panel: every problem in the folder, live, filtered by severity, code and content
  * type. A row opens its item and focuses the field; a quick fix applies where one exists. Toggled
- * by the header button and Ctrl/Cmd+Shift+M.
+ * by the header button and Ctrl/Cmd+Shift+M (the `problems.toggle` command).
  */
 export function ProblemsPanel() {
   const open = useFolioStore((s) => s.problemsPanelOpen);
@@ -62,18 +62,10 @@ export function ProblemsPanel() {
   const contentTypes = useFolioStore((s) => s.problemContentTypes);
   const fixError = useFolioStore((s) => s.fixError);
   const workspace = useFolioStore((s) => s.workspace);
-  const [schemaOpen, setSchemaOpen] = useState(false);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'm') {
-        event.preventDefault();
-        toggle();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [toggle]);
+  // The schema dialog is an app dialog (the command palette opens it too).
+  const schemaOpen = useFolioStore((s) => s.dialog?.kind === 'schema');
+  const openDialog = useFolioStore((s) => s.openDialog);
+  const closeDialog = useFolioStore((s) => s.closeDialog);
 
   // A newly opened folder: the panel shows its problems, not the last folder's.
   useEffect(() => {
@@ -121,7 +113,7 @@ export function ProblemsPanel() {
             ))}
           </select>
         </label>
-        <button type="button" className="header-button" onClick={() => setSchemaOpen(true)} disabled={workspace === null}>
+        <button type="button" className="header-button" onClick={() => openDialog({ kind: 'schema' })} disabled={workspace === null}>
           Generate schema…
         </button>
         <button type="button" className="problems-close" aria-label="Close the Problems panel" onClick={() => toggle(false)}>
@@ -143,7 +135,7 @@ export function ProblemsPanel() {
           {problems.length > MAX_ROWS && <li className="problems-more">{problems.length - MAX_ROWS} more: narrow the filters to see them.</li>}
         </ul>
       )}
-      {schemaOpen && <SchemaDialog onClose={() => setSchemaOpen(false)} />}
+      {schemaOpen && <SchemaDialog onClose={closeDialog} />}
     </section>
   );
 }

@@ -37,19 +37,28 @@ export function useDocumentProblems(): DocumentProblems {
     void refresh(path);
   }, [path, refresh]);
 
-  return useMemo(() => {
-    if (problems === null || problems.length === 0 || text === null) return NONE;
+  // Only where the front matter and the body start matters here, not the text itself: a keystroke
+  // that keeps them in place must hand the form the same problems array, or every field of the
+  // form re-renders on each keystroke (its context depends on it; bench/editing-bench.ts).
+  const layout = useMemo(() => {
+    if (text === null) return null;
     const split = splitFrontMatter(text);
     const bodyFirst = positionAt(text, split.bodyOffset).line;
     const fmFirst = split.hasFrontMatter ? positionAt(text, split.frontMatterOffset).line : 1;
+    return `${bodyFirst}:${fmFirst}:${split.bodyOffset > 0 ? 1 : 0}`;
+  }, [text]);
+
+  return useMemo(() => {
+    if (problems === null || problems.length === 0 || layout === null) return NONE;
+    const [bodyFirst = 1, fmFirst = 1, hasBodyOffset = 0] = layout.split(':').map(Number);
     const body: EditorMarker[] = [];
     const yaml: EditorMarker[] = [];
     const form: FormProblem[] = [];
     for (const p of problems) {
       if (p.field !== undefined) form.push({ field: p.field, severity: p.severity, message: p.message });
-      if (split.bodyOffset > 0 && p.line < bodyFirst) yaml.push(toMarker(p, Math.max(1, p.line - fmFirst + 1)));
+      if (hasBodyOffset === 1 && p.line < bodyFirst) yaml.push(toMarker(p, Math.max(1, p.line - fmFirst + 1)));
       else body.push(toMarker(p, Math.max(1, p.line - bodyFirst + 1)));
     }
     return { formProblems: form, bodyMarkers: body.length > 0 ? body : undefined, yamlMarkers: yaml, problems };
-  }, [problems, text]);
+  }, [problems, layout]);
 }
