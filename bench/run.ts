@@ -14,6 +14,8 @@ import { benchListQueries, type ListBenchResult } from './list-bench';
 import { benchValidation, type ValidationBenchResult } from './validation-bench';
 import { measureInterleaved, type Measurement } from './measure';
 import { benchUi, type UiBenchResult } from './ui-bench';
+import { measureIndexMemory, type IndexMemory } from './index-memory';
+import { benchEditing, editingTable, type EditingBenchResult } from './editing-bench';
 
 /*
  * `npm run bench [-- --sizes 1000,10000,50000 --runs 5]`: generates seed-shaped corpora in a temp
@@ -22,8 +24,11 @@ import { benchUi, type UiBenchResult } from './ui-bench';
  */
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' }, 'no-ui': { type: 'boolean', default: false } },
+  options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' }, 'no-ui': { type: 'boolean', default: false }, only: { type: 'string' } },
 });
+/** `--only index,memory,list,ui`: run just those parts (floor, index, memory, list, validation, git, ui, editing); at 50,000 items the whole bench takes many minutes. */
+const only = values.only === undefined ? null : new Set(values.only.split(','));
+const want = (part: string): boolean => only === null || only.has(part);
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
@@ -79,13 +84,15 @@ async function folioIndexRead(dir: string): Promise<number> {
 
 interface SizeReport {
   readonly items: number;
-  readonly measurements: Measurement[];
-  readonly ratios: Record<string, number>;
-  readonly index: IndexBenchResult;
-  readonly list: ListBenchResult;
-  readonly validation: ValidationBenchResult;
+  readonly measurements: Measurement[] | null;
+  readonly ratios: Record<string, number> | null;
+  readonly index: IndexBenchResult | null;
+  readonly memory: IndexMemory | null;
+  readonly list: ListBenchResult | null;
+  readonly validation: ValidationBenchResult | null;
   readonly ui: UiBenchResult | null;
-  readonly git: GitStatusBench;
+  readonly editing: EditingBenchResult | null;
+  readonly git: GitStatusBench | null;
 }
 
 const rendererBuilt = existsSync(path.join('out', 'renderer', 'index.html'));
@@ -99,55 +106,74 @@ async function main(): Promise<void> {
       await mkdir(dir);
       await writeCorpus(dir, size, { defects: true });
       await floor(dir); // warm the file cache so every pipeline reads from memory
-      const measurements = await measureInterleaved(
-        [
-          { name: 'floor: walk+read+split+js-yaml', run: () => floor(dir) },
-          { name: 'folio index read', run: () => folioIndexRead(dir) },
-          { name: 'gray-matter default loop', run: () => grayMatterLoop(dir) },
-        ],
-        runs,
-      );
-      // gray-matter keeps its last run's cache alive; drop it so the memory figures below are Folio's.
-      (matter as unknown as { clearCache: () => void }).clearCache();
-      const [base, folio, gray] = measurements;
-      const ratios = { 'folio / floor': folio!.median / base!.median, 'gray-matter / floor': gray!.median / base!.median };
+      let measurements: Measurement[] | null = null;
+      let ratios: Record<string, number> | null = null;
       console.log(`\n${size} items`);
-      console.table(measurements.map((m) => ({ pipeline: m.name, 'median ms': m.median.toFixed(0), 'min ms': m.min.toFixed(0), 'max ms': m.max.toFixed(0) })));
-      console.table(Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, v.toFixed(2)])));
-      const { result: index } = await benchIndex(dir, Math.min(runs, 3));
-      console.table({
-        'full index in the worker (ms)': index.fullIndexMs.toFixed(0),
-        'full index / floor': index.ratioToFloor.toFixed(2),
-        'first chunk (ms)': index.firstChunkMs.toFixed(0),
-        'reopen from cache (ms)': index.reopenMs.toFixed(0),
-        'main RSS after index (MB)': index.rssMbAfterIndex.toFixed(0),
-        'main heap after index (MB)': index.heapUsedMbAfterIndex.toFixed(0),
-      });
-      const list = await benchListQueries(dir);
-      console.table({ 'list query p50 (ms)': list.p50.toFixed(1), 'list query p95 (ms)': list.p95.toFixed(1), 'quick open p95 (ms)': list.quickOpenP95.toFixed(1) });
-      const validation = await benchValidation(dir);
-      console.table({ 'validate all (ms)': validation.fullMs.toFixed(0), 'validate all CPU (ms)': validation.fullCpuMs.toFixed(0), 'revalidate one file (ms)': validation.incrementalMs.toFixed(1), problems: validation.problems });
-      // The git bench commits and edits files: it gets a throwaway copy, never the shared corpus.
-      const gitDir = `${dir}-git`;
-      await cp(dir, gitDir, { recursive: true });
-      const git = await benchGitStatus(gitDir, runs);
-      await rm(gitDir, { recursive: true, force: true });
-      console.table(git.measurements.map((m) => ({ pipeline: m.name, 'median ms': m.median.toFixed(0), 'min ms': m.min.toFixed(0), 'max ms': m.max.toFixed(0) })));
-      console.table({ 'changed files': git.changedFiles, 'folio status / git status --porcelain': git.ratio.toFixed(2) });
+      if (want('floor')) {
+        measurements = await measureInterleaved(
+          [
+            { name: 'floor: walk+read+split+js-yaml', run: () => floor(dir) },
+            { name: 'folio index read', run: () => folioIndexRead(dir) },
+            { name: 'gray-matter default loop', run: () => grayMatterLoop(dir) },
+          ],
+          runs,
+        );
+        // gray-matter keeps its last run's cache alive; drop it so the memory figures below are Folio's.
+        (matter as unknown as { clearCache: () => void }).clearCache();
+        const [base, folio, gray] = measurements;
+        ratios = { 'folio / floor': folio!.median / base!.median, 'gray-matter / floor': gray!.median / base!.median };
+        console.table(measurements.map((m) => ({ pipeline: m.name, 'median ms': m.median.toFixed(0), 'min ms': m.min.toFixed(0), 'max ms': m.max.toFixed(0) })));
+        console.table(Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, v.toFixed(2)])));
+      }
+      let index: IndexBenchResult | null = null;
+      if (want('index')) {
+        ({ result: index } = await benchIndex(dir, Math.min(runs, 3)));
+        console.table({
+          'full index in the worker (ms)': index.fullIndexMs.toFixed(0),
+          'full index / floor': index.ratioToFloor.toFixed(2),
+          'first chunk (ms)': index.firstChunkMs.toFixed(0),
+          'reopen from cache, full list (ms)': index.reopenMs.toFixed(0),
+          'reopen from cache, all searchable (ms)': index.reopenIndexedMs.toFixed(0),
+          'main RSS after index (MB)': index.rssMbAfterIndex.toFixed(0),
+          'main heap after index (MB)': index.heapUsedMbAfterIndex.toFixed(0),
+        });
+      }
+      const memory = want('memory') ? await measureIndexMemory(dir) : null;
+      if (memory) console.table({ 'fresh process RSS, folder indexed and listed (MB)': memory.rssMb.toFixed(0), 'fresh process main heap (MB)': memory.heapUsedMb.toFixed(0), 'index worker heap (MB)': memory.workerHeapMb.toFixed(0) });
+      const list = want('list') ? await benchListQueries(dir) : null;
+      if (list) console.table({ 'list query p50 (ms)': list.p50.toFixed(1), 'list query p95 (ms)': list.p95.toFixed(1), 'facet counts p95 (ms)': list.facetsP95.toFixed(1), 'quick open p95 (ms)': list.quickOpenP95.toFixed(1) });
+      const validation = want('validation') ? await benchValidation(dir) : null;
+      if (validation) console.table({ 'validate all (ms)': validation.fullMs.toFixed(0), 'validate all CPU (ms)': validation.fullCpuMs.toFixed(0), 'revalidate one file (ms)': validation.incrementalMs.toFixed(1), problems: validation.problems });
+      let git: GitStatusBench | null = null;
+      if (want('git')) {
+        // The git bench commits and edits files: it gets a throwaway copy, never the shared corpus.
+        const gitDir = `${dir}-git`;
+        await cp(dir, gitDir, { recursive: true });
+        git = await benchGitStatus(gitDir, runs);
+        await rm(gitDir, { recursive: true, force: true });
+        console.table(git.measurements.map((m) => ({ pipeline: m.name, 'median ms': m.median.toFixed(0), 'min ms': m.min.toFixed(0), 'max ms': m.max.toFixed(0) })));
+        console.table({ 'changed files': git.changedFiles, 'folio status / git status --porcelain': git.ratio.toFixed(2) });
+      }
       let ui: UiBenchResult | null = null;
-      if (values['no-ui']) console.log('UI timings skipped (--no-ui).');
+      if (values['no-ui'] || !want('ui')) console.log('UI timings skipped.');
       else if (!rendererBuilt) console.log('UI timings skipped: run `npm run build` first.');
       else {
         ui = await benchUi(dir);
         console.table({
-          'first rows visible (ms)': ui.firstRowsMs.toFixed(0),
+          'host start to first rows visible (ms)': ui.firstRowsMs.toFixed(0),
+          '  of which host boot (ms)': ui.hostBootMs.toFixed(0),
+          '  page navigation to document loaded (ms)': ui.pageLoadMs.toFixed(0),
+          '  page navigation to first rows (ms)': ui.pageToFirstRowsMs.toFixed(0),
           'full list shown (ms)': ui.fullListMs.toFixed(0),
           'keystroke to list p50 (ms)': ui.keystrokeP50.toFixed(1),
           'keystroke to list p95 (ms)': ui.keystrokeP95.toFixed(1),
           'renderer heap (MB)': ui.rendererHeapMb.toFixed(0),
         });
       }
-      reports.push({ items: size, measurements, ratios, index, list, validation, ui, git });
+      // Typing and opening an item (runs last: it adds one 20-card item to the folder, then removes it).
+      const editing = values['no-ui'] || !want('editing') || !rendererBuilt ? null : await benchEditing(dir);
+      if (editing) console.table(editingTable(editing));
+      reports.push({ items: size, measurements, ratios, index, memory, list, validation, ui, editing, git });
     }
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -1,0 +1,209 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { startWebHost } from '../src/web/host/start-web-host';
+import { generateCorpusItem, writeCorpus } from './generate-corpus';
+import { percentile } from './measure';
+
+/** Typing and opening an item in Chromium, timed through the web host on one corpus folder. */
+export interface EditingBenchResult {
+  readonly items: number;
+  /** Click on a list row to the item's form painted, over `opens` different items. */
+  readonly openP50: number;
+  readonly openP95: number;
+  readonly opens: number;
+  /** Keydown to the next paint while typing into a form text field (with mirrors) of the 20-card item. */
+  readonly formKeyP50: number;
+  readonly formKeyP95: number;
+  /** Longest main-thread task while typing in the form (0: none reached the 50 ms long-task floor). */
+  readonly formLongestTaskMs: number;
+  readonly formLongTasks: number;
+  /** The same for the Monaco body editor. */
+  readonly bodyKeyP95: number;
+  readonly bodyLongestTaskMs: number;
+  readonly bodyLongTasks: number;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+/** Where the bench puts its item with a 20-card list of objects (removed afterwards). */
+export const TWENTY_CARDS_PATH = 'bench-editing/twenty-cards.md';
+const TYPED = 'Folio keeps every byte you did not edit, even at fifty thousand';
+const OPENS = 20;
+/** Between keys, like a quick typist: latency is measured, not how fast a queue of keys drains. */
+const KEY_DELAY_MS = 60;
+
+/** A seed-shaped item whose `relatedOfferings` list holds 20 cards (the generator makes 1-3). */
+export function twentyCardItem(): string {
+  const text = generateCorpusItem(0).text;
+  const start = text.indexOf('\nrelatedOfferings:\n');
+  const end = text.indexOf('\ntwitterMetaData:', start);
+  if (start < 0 || end < 0) throw new Error('the generator no longer writes relatedOfferings before twitterMetaData');
+  const cards = Array.from(
+    { length: 20 },
+    (_, i) => `  - label: Offering ${i + 1}\n    permalink: /offering/offering-${i + 1}\n    categories:\n      - 'KLAS: Patient Portals'\n    offeringId: ${11000 + i}`,
+  );
+  return `${text.slice(0, start)}\nrelatedOfferings:\n${cards.join('\n')}${text.slice(end)}`;
+}
+
+// Installed before the app's scripts: long tasks from the start, and keydown-to-next-paint per key.
+function instrument(): void {
+  const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __keyPaint: number[] };
+  w.__longTasks = [];
+  w.__keyPaint = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      const pressed = event.timeStamp;
+      // rAF runs before the frame that shows the keystroke; a task queued from it runs after that paint.
+      requestAnimationFrame(() => setTimeout(() => w.__keyPaint.push(performance.now() - pressed), 0));
+    },
+    true,
+  );
+}
+
+interface TypingFigures {
+  readonly keyTimes: number[];
+  readonly longest: number;
+  readonly count: number;
+}
+
+async function typeAndMeasure(page: Page, text: string): Promise<TypingFigures> {
+  const since = await page.evaluate(() => {
+    (window as unknown as { __keyPaint: number[] }).__keyPaint = [];
+    return performance.now();
+  });
+  await page.keyboard.type(text, { delay: KEY_DELAY_MS });
+  // Let debounced work (preview render, validation, drafts) land inside the window too.
+  await page.waitForTimeout(600);
+  return page.evaluate((from) => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __keyPaint: number[] };
+    const tasks = w.__longTasks.filter((t) => t.start >= from);
+    return { keyTimes: [...w.__keyPaint].sort((a, b) => a - b), longest: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.filter((t) => t.duration > 50).length };
+  }, since);
+}
+
+/** Runs the built renderer (`npm run build` first) against `dir` in headless Chromium. */
+export async function benchEditing(dir: string): Promise<EditingBenchResult> {
+  const cardsFile = path.join(dir, ...TWENTY_CARDS_PATH.split('/'));
+  await mkdir(path.dirname(cardsFile), { recursive: true });
+  await writeFile(cardsFile, twentyCardItem());
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-editing-bench-'));
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.addInitScript(instrument);
+  const host = await startWebHost({ rendererDir: path.join(repoRoot, 'out', 'renderer'), folder: dir, dataDir, version: 'bench' });
+  try {
+    await page.goto(host.url);
+    await page.locator('.list-status').filter({ hasText: /^\d+ items$/ }).waitFor({ timeout: 600_000 });
+    await page.waitForFunction(() => document.querySelector('.index-progress') === null, undefined, { timeout: 600_000 });
+    const items = Number(/(\d+)/.exec((await page.locator('.list-status').textContent()) ?? '')?.[1] ?? 0);
+    // The form tab, not raw YAML, whatever an earlier run left in storage.
+    await page.evaluate(() => localStorage.setItem('folio.document.frontMatterTab', 'form'));
+    await page.reload();
+    await page.locator('.item-row').nth(OPENS).waitFor();
+
+    // Open: click a row, then wait in the page for that item's form to be on screen.
+    const opens: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      const row = page.locator('.item-row').nth(i % 2 === 0 ? i : OPENS - i);
+      const target = (await row.getAttribute('data-path')) ?? '';
+      await row.scrollIntoViewIfNeeded();
+      opens.push(
+        await page.evaluate(async (wanted) => {
+          const element = [...document.querySelectorAll('.item-row')].find((r) => r.getAttribute('data-path') === wanted) as HTMLElement;
+          const start = performance.now();
+          element.click();
+          // Inline, not a named helper: tsx would wrap a named function in `__name`, unknown in the page.
+          while (document.querySelector('.document-path')?.textContent !== wanted || document.querySelector('form[aria-label="Front matter"] [data-field-path="title"]') === null) {
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          // The frame in which it appeared has been painted once this task runs.
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return performance.now() - start;
+        }, target),
+      );
+    }
+    opens.sort((a, b) => a - b);
+
+    // The 20-card item, through quick open (rows are virtualised).
+    await page.keyboard.press('Control+p');
+    await page.getByLabel('Item title or path').fill(TWENTY_CARDS_PATH);
+    await page.locator('.palette-results li', { hasText: TWENTY_CARDS_PATH }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const form = page.locator('form[aria-label="Front matter"]');
+    await form.locator('[data-row-path="relatedOfferings"] .ff-card').nth(19).waitFor();
+    // `title` has mirrors (og, twitter, html meta): every keystroke edits four values.
+    const title = form.locator('[data-field-path="title"]');
+    await title.click();
+    await page.keyboard.press('End');
+    const formTyping = await typeAndMeasure(page, ` ${TYPED}`.slice(0, 60));
+
+    const body = page.locator('.monaco-text-editor[data-region="body"]');
+    await body.locator('.view-line').first().waitFor();
+    await body.locator('.view-line').first().click();
+    await page.keyboard.press('Control+End');
+    const bodyTyping = await typeAndMeasure(page, ` ${TYPED}`.slice(0, 60));
+
+    return {
+      items,
+      openP50: percentile(opens, 50),
+      openP95: percentile(opens, 95),
+      opens: opens.length,
+      formKeyP50: percentile(formTyping.keyTimes, 50),
+      formKeyP95: percentile(formTyping.keyTimes, 95),
+      formLongestTaskMs: formTyping.longest,
+      formLongTasks: formTyping.count,
+      bodyKeyP95: percentile(bodyTyping.keyTimes, 95),
+      bodyLongestTaskMs: bodyTyping.longest,
+      bodyLongTasks: bodyTyping.count,
+    };
+  } finally {
+    await browser.close();
+    await host.close();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(path.dirname(cardsFile), { recursive: true, force: true });
+  }
+}
+
+/** The table `npm run bench` prints for one size. */
+export function editingTable(result: EditingBenchResult): Record<string, string | number> {
+  const task = (ms: number) => (ms === 0 ? '< 50' : ms.toFixed(0));
+  return {
+    'open item p50 (ms)': result.openP50.toFixed(1),
+    [`open item p95 (ms, ${result.opens} opens)`]: result.openP95.toFixed(1),
+    'form keystroke to paint p50 (ms)': result.formKeyP50.toFixed(1),
+    'form keystroke to paint p95 (ms)': result.formKeyP95.toFixed(1),
+    'form typing: longest task (ms)': task(result.formLongestTaskMs),
+    'form typing: tasks > 50 ms': result.formLongTasks,
+    'body keystroke to paint p95 (ms)': result.bodyKeyP95.toFixed(1),
+    'body typing: longest task (ms)': task(result.bodyLongestTaskMs),
+    'body typing: tasks > 50 ms': result.bodyLongTasks,
+  };
+}
+
+// `npx tsx bench/editing-bench.ts --sizes 1000,10000`: this measurement alone, on fresh corpora.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' } } });
+  const root = await mkdtemp(path.join(os.tmpdir(), 'folio-editing-'));
+  try {
+    for (const size of values.sizes.split(',').map(Number)) {
+      const dir = path.join(root, String(size));
+      await mkdir(dir);
+      await writeCorpus(dir, size, { defects: true });
+      console.log(`\n${size} items`);
+      console.table(editingTable(await benchEditing(dir)));
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
