@@ -1,6 +1,5 @@
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import { ListEngine } from '../list/list-engine';
-import { createStringInterner } from './intern-strings';
 import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
 import { lstatSync } from 'node:fs';
 import { readIndexEntries, scanFolder } from './scan-folder';
@@ -14,8 +13,6 @@ import { walkContentFiles } from './walk-content-files';
  */
 export class IndexHost {
   private readonly engine = new ListEngine();
-  /** Shares equal strings across the entries of the open folder (reset on every open). */
-  private intern = createStringInterner();
   private root: string | null = null;
   private scanId: number | null = null;
   private readonly cancelled = new Set<number>();
@@ -66,13 +63,13 @@ export class IndexHost {
       case 'values':
         return this.engine.values(...request.args);
       case 'entry':
-        return this.engine.get(...request.args) ?? null;
+        return this.engine.entry(...request.args) ?? null;
       case 'entries':
         return this.engine.entries();
       case 'heap': {
         (globalThis as { gc?: () => void }).gc?.();
         const usage = process.memoryUsage();
-        return { heapUsedMb: usage.heapUsed / 2 ** 20, externalMb: (usage.external + usage.arrayBuffers) / 2 ** 20 };
+        return { heapUsedMb: usage.heapUsed / 2 ** 20, heapTotalMb: usage.heapTotal / 2 ** 20, externalMb: (usage.external + usage.arrayBuffers) / 2 ** 20 };
       }
     }
   }
@@ -82,7 +79,6 @@ export class IndexHost {
     this.root = root;
     this.scanId = id;
     this.engine.clear();
-    this.intern = createStringInterner();
     this.touchedDuringScan.clear();
     const current = (): boolean => this.scanId === id && !this.cancelled.has(id);
     scanFolder(root, {
@@ -92,7 +88,7 @@ export class IndexHost {
       onChunk: (chunk) => {
         if (!current()) return;
         const keep = (entry: IndexEntry): boolean => !this.touchedDuringScan.has(entry.path);
-        const accepted = chunk.entries.filter(keep).map((entry) => this.intern(entry));
+        const accepted = chunk.entries.filter(keep);
         const added = this.engine.addScanned(accepted, chunk.stubs.filter(keep));
         this.post({ type: 'chunk', id, paths: added, done: chunk.done, total: chunk.total });
       },
@@ -164,7 +160,7 @@ export class IndexHost {
     for (const [relPath, kind] of last) if (kind === 'unlink') drop(relPath);
     for (const { path: relPath, entry } of results) {
       if (entry === null) drop(relPath);
-      else updated.push(this.intern(entry));
+      else updated.push(entry);
     }
     this.engine.update(updated, removed);
     this.post({ type: 'applied', id, updated: updated.map((e) => e.path), removed });

@@ -22,7 +22,7 @@ export interface IndexCalls {
   entry: (path: string) => IndexEntry | null;
   entries: () => IndexEntry[];
   /** The host's heap (after a collection when the process runs with --expose-gc): for the memory bench. */
-  heap: () => { readonly heapUsedMb: number; readonly externalMb: number };
+  heap: () => { readonly heapUsedMb: number; readonly heapTotalMb: number; readonly externalMb: number };
 }
 
 /** A call by name with its arguments, typed from `IndexCalls`. */

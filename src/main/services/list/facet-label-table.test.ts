@@ -51,3 +51,18 @@ describe('FacetLabelTable', () => {
     expect(table.count([updated, ...more], ['status'], 1)[0]?.values).toEqual([{ value: 'live', count: 4 }]);
   });
 });
+
+describe('FacetLabelTable labels and priming', () => {
+  it('gives an entry\'s distinct labels per key, built from front matter handed in when primed', () => {
+    const table = new FacetLabelTable(['tags', 'status']);
+    const a = entry('a.md', { tags: ['x', 'y', 'x'], status: 'live' });
+    expect(table.labelsOf(a, 'status')).toEqual(['live']);
+    expect(table.labelsOf(a, 'tags')).toEqual(['x', 'y']);
+    expect(table.labelsOf(a, 'other')).toBeUndefined();
+    // Primed from the caller's parsed copy: the entry's own front matter is not read.
+    const slim = { ...entry('b.md', {}), frontmatter: null };
+    table.prime(slim, { tags: [], status: 'draft' });
+    expect(table.labelsOf(slim, 'tags')).toEqual(['(empty)']);
+    expect(table.count([a, slim], ['status'], 10)).toEqual([{ key: 'status', values: [{ value: 'draft', count: 1 }, { value: 'live', count: 1 }] }]);
+  });
+});

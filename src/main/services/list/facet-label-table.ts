@@ -1,5 +1,6 @@
 import type { FacetDto } from '../../../shared/contract';
 import { forEachFacetValue, getPathValue, type IndexEntry } from '../../../shared/domain/search';
+import { entryValuesAt, own } from './stored-entry';
 
 /**
  * Facet labels of each entry for one set of facet keys, as small integers: a keystroke's facet
@@ -62,13 +63,31 @@ export class FacetLabelTable {
     });
   }
 
-  private recordOf(entry: IndexEntry): Int32Array {
+  /** An entry's distinct labels for one key, or undefined when the key is not one of this table's. */
+  labelsOf(entry: IndexEntry, key: string): string[] | undefined {
+    const position = this.keys.indexOf(key);
+    if (position < 0) return undefined;
+    const record = this.recordOf(entry);
+    let at = 0;
+    for (let k = 0; k < position; k++) at += (record[at] as number) + 1;
+    const names = this.labels[position] as string[];
+    return Array.from(record.subarray(at + 1, at + 1 + (record[at] as number)), (id) => names[id] as string);
+  }
+
+  /** Builds an entry's record now from front matter at hand (the caller's parsed copy), if not built yet. */
+  prime(entry: IndexEntry, frontmatter: IndexEntry['frontmatter']): void {
+    if (!this.records.has(entry)) this.recordOf(entry, frontmatter);
+  }
+
+  private recordOf(entry: IndexEntry, frontmatter?: IndexEntry['frontmatter']): Int32Array {
     let record = this.records.get(entry);
     if (record !== undefined) return record;
     const parts: number[] = [];
+    // All keys in one read: a stored entry reads them from its packed values, without a full unpack.
+    const values = frontmatter === undefined ? entryValuesAt(entry, this.keys) : this.keys.map((key) => getPathValue(frontmatter, key));
     this.keys.forEach((key, k) => {
       const seen = new Set<number>();
-      forEachFacetValue(getPathValue(entry.frontmatter, key), (label) => seen.add(this.idOf(k, label)));
+      forEachFacetValue(values[k], (label) => seen.add(this.idOf(k, label)));
       parts.push(seen.size, ...seen);
     });
     record = Int32Array.from(parts);
@@ -81,8 +100,9 @@ export class FacetLabelTable {
     let id = ids.get(label);
     if (id === undefined) {
       id = ids.size;
-      ids.set(label, id);
-      (this.labels[k] as string[]).push(label);
+      const kept = own(label);
+      ids.set(kept, id);
+      (this.labels[k] as string[]).push(kept);
     }
     return id;
   }

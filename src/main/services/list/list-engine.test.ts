@@ -73,3 +73,23 @@ describe('ListEngine windows', () => {
     expect(engine.folders()).toEqual(['', 'news', 'news/deep']);
   });
 });
+
+describe('ListEngine derived data over stored entries', () => {
+  it('keeps value counts and sort keys until entries change, and follows updates', () => {
+    const engine = new ListEngine();
+    engine.addScanned([entry('a.md', { title: 'A', status: 'live', date: '2020-01-01' }), entry('b.md', { title: 'B', status: 'draft', date: '2021-01-01' }), entry('c.md', { title: 'C', status: 'live', date: '2019-01-01' })]);
+    const byDate = { column: 'date', direction: 'desc' } as const;
+    expect(engine.query({ text: '', facets: {}, sort: byDate }).paths).toEqual(['b.md', 'a.md', 'c.md']);
+    expect(engine.values('status', '')).toEqual([{ value: 'live', count: 2 }, { value: 'draft', count: 1 }]);
+    expect(engine.values('status', 'D')).toEqual([{ value: 'draft', count: 1 }]);
+
+    engine.update([entry('c.md', { title: 'C', status: 'draft', date: '2022-01-01' })], ['a.md']);
+    expect(engine.query({ text: '', facets: {}, sort: byDate }).paths).toEqual(['c.md', 'b.md']);
+    expect(engine.values('status', '')).toEqual([{ value: 'draft', count: 2 }]);
+    expect(engine.rows(['c.md'], ['date'])[0]).toMatchObject({ title: 'C', cells: { date: '2022-01-01' } });
+    // Entries leave the engine as plain data of their own.
+    const out = engine.entry('c.md');
+    expect(out?.frontmatter).toEqual({ title: 'C', status: 'draft', date: '2022-01-01' });
+    expect(engine.entries().map((e) => e.path).sort()).toEqual(['b.md', 'c.md']);
+  });
+});

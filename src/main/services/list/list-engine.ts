@@ -1,7 +1,8 @@
 import type { FacetDto, ListQueryRequest, ListRow, ListValueDto, QuickOpenItem } from '../../../shared/contract';
-import { detectFacetKeys, EMPTY_FACET_VALUE, forEachFacetValue, getPathValue, SearchIndex, sortEntries, type FacetSelection, type IndexEntry } from '../../../shared/domain/search';
+import { detectFacetKeys, EMPTY_FACET_VALUE, forEachFacetValue, getPathValue, SearchIndex, sortEntries, toSortKey, type FacetSelection, type IndexEntry, type SortKey } from '../../../shared/domain/search';
 import { parseFieldPath } from '../../../shared/domain/frontmatter/field-path';
 import { FacetLabelTable } from './facet-label-table';
+import { entryTitle, entryValuesAt, own, plainEntry, StoredEntry } from './stored-entry';
 import { toCellValue } from './to-cell-value';
 
 /** How many values of one facet the list shows; the long tail stays searchable. */
@@ -30,10 +31,12 @@ export interface ListEngineSlice {
   readonly rows: readonly ListRow[];
 }
 
-function titleOf(entry: IndexEntry): string | null {
-  const title = entry.frontmatter?.['title'];
-  return typeof title === 'string' ? title : typeof title === 'number' ? String(title) : null;
-}
+/** Keys whose value suggestions are kept between calls (the form asks per keystroke in a field). */
+const keptValueKeys = 8;
+/** Columns that sort by entry fields, not front matter: no key cache needed. */
+const fileColumns = new Set(['path', 'size', 'mtimeMs']);
+/** Shown columns whose sort keys are derived as entries arrive (the oldest noted is dropped first). */
+const primedColumnLimit = 12;
 
 /**
  * The list's data and queries over one folder's entries: the search index, one sorted order per
@@ -42,7 +45,7 @@ function titleOf(entry: IndexEntry): string | null {
  * worker, or the main thread in the fallback), so entries are never copied to another thread.
  */
 export class ListEngine {
-  private search = new SearchIndex();
+  private search = this.createSearch();
   private readonly byPath = new Map<string, IndexEntry>();
   private readonly sortedCache = new Map<string, IndexEntry[]>();
   private facetKeys: string[] | null = null;
@@ -54,6 +57,14 @@ export class ListEngine {
   private loadStub: ((path: string) => IndexEntry | null) | null = null;
   private readonly results = new Map<number, readonly IndexEntry[]>();
   private lastResultId = 0;
+  /**
+   * Sort keys per front matter column, per entry: entries keep their front matter as JSON, so a
+   * column's keys are derived once (when first sorted by, then as entries arrive) instead of
+   * parsing 50,000 entries on every re-sort. Weak: a replaced entry gets a fresh key.
+   */
+  private readonly sortKeys = new Map<string, WeakMap<IndexEntry, SortKey>>();
+  /** Every value of a key with its item count, for `values` (any prefix), until the entries change. */
+  private readonly valueCounts = new Map<string, ReadonlyMap<string, number>>();
 
   /** Number of entries. */
   get size(): number {
@@ -62,7 +73,7 @@ export class ListEngine {
 
   /** Forgets every entry (a new folder). */
   clear(): void {
-    this.search = new SearchIndex();
+    this.search = this.createSearch();
     this.byPath.clear();
     this.stubs.clear();
     this.results.clear();
@@ -93,6 +104,7 @@ export class ListEngine {
       this.upsert(entry);
     }
     this.sortedCache.clear();
+    this.valueCounts.clear();
     if (this.byPath.size >= this.facetKeysSize * 2 && this.stubs.size === 0) this.facetKeys = null;
     return added;
   }
@@ -111,6 +123,7 @@ export class ListEngine {
   /** Drops derived data at the end of a scan, so facets are detected over the whole folder. */
   invalidate(): void {
     this.sortedCache.clear();
+    this.valueCounts.clear();
     this.facetKeys = null;
   }
 
@@ -140,9 +153,15 @@ export class ListEngine {
     return this.loadStub?.(path) ?? entry;
   }
 
-  /** Every entry (stubs read in full: folder-wide work only). */
+  /** The entry at a path as a plain object of its own, for a caller that keeps or posts it. */
+  entry(path: string): IndexEntry | undefined {
+    const entry = this.get(path);
+    return entry === undefined ? undefined : plainEntry(entry);
+  }
+
+  /** Every entry as plain objects (stubs read in full: folder-wide work only). */
   entries(): IndexEntry[] {
-    return [...this.byPath.keys()].map((path) => this.get(path) as IndexEntry);
+    return [...this.byPath.keys()].map((path) => plainEntry(this.get(path) as IndexEntry));
   }
 
   /**
@@ -151,6 +170,7 @@ export class ListEngine {
    * then moves a hundred paths between threads, not every matching one.
    */
   query(request: ListQueryRequest): ListEngineResult {
+    if (request.columns !== undefined) this.noteColumns(request.columns);
     const text = request.text.trim();
     const facets = request.facets;
     let ordered: readonly IndexEntry[];
@@ -175,6 +195,7 @@ export class ListEngine {
   slice(resultId: number, start: number, count: number, columns?: readonly string[]): ListEngineSlice {
     const ordered = this.results.get(resultId);
     if (ordered === undefined) return { found: false, start, paths: [], rows: [] };
+    if (columns !== undefined) this.noteColumns(columns);
     return { found: true, ...this.window(ordered, start, count, columns) };
   }
 
@@ -203,16 +224,17 @@ export class ListEngine {
       const entry = this.get(path);
       if (!entry) continue;
       const cells: Record<string, ReturnType<typeof toCellValue>> = {};
-      for (const column of columns) cells[column] = toCellValue(getPathValue(entry.frontmatter, column));
+      const frontmatter = columns.length === 0 ? null : entry.frontmatter;
+      for (const column of columns) cells[column] = toCellValue(getPathValue(frontmatter, column));
       const readOnly = entry.mode === 'text' ? undefined : entry.mode;
-      rows.push({ path, title: titleOf(entry), cells, problems: entry.problemCounts, ...(readOnly ? { readOnly } : {}) });
+      rows.push({ path, title: entryTitle(entry), cells, problems: entry.problemCounts, ...(readOnly ? { readOnly } : {}) });
     }
     return rows;
   }
 
   /** Fuzzy matches by title or path for Ctrl/Cmd+P. */
   quickOpen(query: string): QuickOpenItem[] {
-    return this.search.quickOpen(query).map((hit) => ({ path: hit.entry.path, title: titleOf(hit.entry), field: hit.field, positions: hit.positions }));
+    return this.search.quickOpen(query).map((hit) => ({ path: hit.entry.path, title: entryTitle(hit.entry), field: hit.field, positions: hit.positions }));
   }
 
   /**
@@ -221,15 +243,24 @@ export class ListEngine {
    * of objects without an index (`relatedOfferings.categories`), which then counts every element.
    */
   values(key: string, prefix: string, limit = 50): ListValueDto[] {
-    const counts = new Map<string, number>();
     const wanted = prefix.toLocaleLowerCase();
+    const values: ListValueDto[] = [];
+    for (const [value, count] of this.valueCountsOf(key)) if (value.toLocaleLowerCase().startsWith(wanted)) values.push({ value, count });
+    return values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, limit);
+  }
+
+  /** Every label of a key with how many items use it, counted once per key until the entries change. */
+  private valueCountsOf(key: string): ReadonlyMap<string, number> {
+    const kept = this.valueCounts.get(key);
+    if (kept !== undefined) return kept;
+    const counts = new Map<string, number>();
     const segments = parseFieldPath(key);
     for (const entry of this.byPath.values()) {
       const seen = new Set<string>();
       const visit = (value: unknown, from: number): void => {
         if (from === segments.length) {
           forEachFacetValue(value, (label) => {
-            if (label !== EMPTY_FACET_VALUE && label.toLocaleLowerCase().startsWith(wanted)) seen.add(label);
+            if (label !== EMPTY_FACET_VALUE) seen.add(label);
           });
         } else if (Array.isArray(value) && typeof segments[from] !== 'number') {
           for (const element of value) visit(element, from);
@@ -240,13 +271,25 @@ export class ListEngine {
       visit(entry.frontmatter, 0);
       for (const label of seen) counts.set(label, (counts.get(label) ?? 0) + 1);
     }
-    return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, limit);
+    if (this.valueCounts.size >= keptValueKeys) this.valueCounts.delete(this.valueCounts.keys().next().value as string);
+    this.valueCounts.set(key, counts);
+    return counts;
   }
 
   private upsert(entry: IndexEntry): void {
+    // The engine keeps a slim copy; what it derives from the front matter is derived now, while
+    // the parsed data is at hand, for the columns sorted by and the facet keys in use.
+    const stored = entry instanceof StoredEntry ? entry : new StoredEntry(entry);
+    for (const [column, keys] of this.sortKeys) {
+      const key = toSortKey(getPathValue(entry.frontmatter, column));
+      keys.set(stored, key.str === '' ? key : { ...key, str: own(key.str) });
+    }
+    this.labelTable?.prime(stored, entry.frontmatter);
     this.stubs.delete(entry.path);
-    this.byPath.set(entry.path, entry);
-    this.search.upsert(entry);
+    this.byPath.set(entry.path, stored);
+    // The stored copy's text: words the index keeps as keys then point into strings kept anyway.
+    this.search.upsert(stored, stored.text);
+    this.valueCounts.clear();
   }
 
   private sorted(sort: ListQueryRequest['sort']): IndexEntry[] {
@@ -254,10 +297,44 @@ export class ListEngine {
     let sorted = this.sortedCache.get(key);
     if (!sorted) {
       const all = [...this.byPath.values()];
-      sorted = sort ? sortEntries(all, sort.column, sort.direction) : all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const keys = sort ? this.sortKeysOf(sort.column) : undefined;
+      if (sort && keys) {
+        // Keys missing (a column first sorted by) come from the packed values, not full unpacks.
+        for (const entry of all) if (!keys.has(entry)) keys.set(entry, toSortKey(entryValuesAt(entry, [sort.column])[0]));
+      }
+      sorted = sort ? sortEntries(all, sort.column, sort.direction, keys) : all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       this.sortedCache.set(key, sorted);
     }
     return sorted;
+  }
+
+  /**
+   * Remembers shown columns so their sort keys are derived while each entry's parsed front matter
+   * is at hand: a click on a column header then sorts without parsing every entry first.
+   */
+  private noteColumns(columns: readonly string[]): void {
+    for (const column of columns) {
+      if (this.sortKeys.has(column) || fileColumns.has(column)) continue;
+      if (this.sortKeys.size >= primedColumnLimit) this.sortKeys.delete(this.sortKeys.keys().next().value as string);
+      this.sortKeysOf(column);
+    }
+  }
+
+  /** A search index whose facet filters read labels from the facet table when it has them (no front matter parse). */
+  private createSearch(): SearchIndex {
+    const search = new SearchIndex();
+    search.setFacetLabelSource((entry, key) => this.labelTable?.labelsOf(entry, key));
+    return search;
+  }
+
+  private sortKeysOf(column: string): WeakMap<IndexEntry, SortKey> | undefined {
+    if (fileColumns.has(column)) return undefined;
+    let keys = this.sortKeys.get(column);
+    if (keys === undefined) {
+      keys = new WeakMap();
+      this.sortKeys.set(column, keys);
+    }
+    return keys;
   }
 
   /**

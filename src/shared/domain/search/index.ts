@@ -16,6 +16,6 @@ export type { MatchRange } from './find-match-ranges';
 export { charMask, fuzzyMatch, fuzzyScore } from './fuzzy-match';
 export type { FuzzyMatch } from './fuzzy-match';
 export { QUICK_OPEN_LIMIT, SearchIndex } from './search-index';
-export type { ListQuery, QuickOpenHit, SearchHit } from './search-index';
+export type { FacetLabelSource, ListQuery, QuickOpenHit, SearchHit } from './search-index';
 export { filterEntries, quickOpen, searchIndexFor } from './filter-entries';
 export { buildIndexText } from './build-index-text';

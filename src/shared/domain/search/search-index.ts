@@ -1,6 +1,6 @@
 import { forEachFacetValue, type FacetSelection } from './facet-counts';
 import { getPathValue } from './get-path-value';
-import type { IndexEntry } from './index-entry';
+import type { IndexEntry, IndexText } from './index-entry';
 import { parseSearchQuery, type SearchTerm } from './parse-search-query';
 import { charMask, fuzzyMatch, fuzzyScore } from './fuzzy-match';
 import { foldText, tokenize } from './tokenize';
@@ -25,6 +25,9 @@ interface QuickFields {
   readonly titleMask: number;
   readonly pathMask: number;
 }
+
+/** An entry's facet labels for a key, when the caller knows them (undefined: read the front matter). */
+export type FacetLabelSource = (entry: IndexEntry, key: string) => readonly string[] | undefined;
 
 /** A list query: facet values (AND across keys, OR within one) and a search text. */
 export interface ListQuery {
@@ -82,6 +85,7 @@ export class SearchIndex {
   // Scores of the last search text: a keystroke's list and its facet counts filter by the same
   // text, and scoring a one-letter prefix walks most postings, so it is done once, not twice.
   private lastScores: { text: string; scores: Float32Array | null } | null = null;
+  private facetLabelSource: FacetLabelSource | null = null;
 
   /** Builds the index over `entries` (later entries with the same path replace earlier ones). */
   constructor(entries: Iterable<IndexEntry> = []) {
@@ -104,12 +108,16 @@ export class SearchIndex {
     return this.slots.filter((e): e is IndexEntry => e !== undefined);
   }
 
-  /** Adds an entry or replaces the one at the same path. */
-  upsert(entry: IndexEntry): void {
+  /**
+   * Adds an entry or replaces the one at the same path. `text` is what gets tokenised (the
+   * entry's own by default): the index keeps postings, never the text, so a caller may store a
+   * slimmer entry than the one it indexes.
+   */
+  upsert(entry: IndexEntry, text: IndexText = entry.text): void {
     this.removeSlot(entry.path);
     const slot = this.slots.length;
     this.slots.push(entry);
-    const title = foldText(entry.text.title);
+    const title = foldText(text.title);
     const lowerPath = entry.path.toLowerCase();
     this.quick.push({ title, path: lowerPath, titleMask: charMask(title), pathMask: charMask(lowerPath) });
     this.order = null;
@@ -119,9 +127,9 @@ export class SearchIndex {
     const add = (text: string, bit: number): void => {
       for (const word of tokenize(text)) fields.set(word, (fields.get(word) ?? 0) | bit);
     };
-    add(entry.text.title, TITLE);
-    add(entry.text.description, DESCRIPTION);
-    add(entry.text.body, BODY);
+    add(text.title, TITLE);
+    add(text.description, DESCRIPTION);
+    add(text.body, BODY);
     for (const [word, bits] of fields) {
       let posting = this.postings.get(word);
       if (posting === undefined) {
@@ -150,16 +158,49 @@ export class SearchIndex {
     this.dead++;
   }
 
+  /**
+   * Drops dead slots by renumbering the live ones in their postings (order kept), without
+   * tokenising again: entries need not keep their text once indexed.
+   */
   private rebuild(): void {
-    const live = this.entries();
-    this.slots = [];
-    this.quick = [];
+    const renumber = new Int32Array(this.slots.length).fill(-1);
+    const slots: (IndexEntry | undefined)[] = [];
+    const quick: (QuickFields | undefined)[] = [];
     this.slotByPath.clear();
-    this.postings.clear();
+    this.slots.forEach((entry, old) => {
+      if (entry === undefined) return;
+      renumber[old] = slots.length;
+      this.slotByPath.set(entry.path, slots.length);
+      slots.push(entry);
+      quick.push(this.quick[old]);
+    });
+    this.slots = slots;
+    this.quick = quick;
+    for (const [word, posting] of this.postings) {
+      let kept = 0;
+      for (let i = 0; i < posting.length; i++) {
+        const value = posting.ids[i] as number;
+        const slot = renumber[value >>> FIELD_BITS] as number;
+        if (slot >= 0) posting.ids[kept++] = (slot << FIELD_BITS) | (value & FIELD_MASK);
+      }
+      posting.length = kept;
+      if (kept === 0) {
+        this.postings.delete(word);
+        this.sortedWords = null;
+      }
+    }
     this.facetLabels.clear();
-    this.sortedWords = null;
+    this.order = null;
+    this.lastScores = null;
     this.dead = 0;
-    for (const entry of live) this.upsert(entry);
+  }
+
+  /**
+   * Where facet filters read an entry's labels for a key before reading its front matter: a caller
+   * that already holds them (say, as ids for facet counts) spares a pass over every entry's data.
+   */
+  setFacetLabelSource(source: FacetLabelSource | null): void {
+    this.facetLabelSource = source;
   }
 
   /** Does now the lazy work the first search after a burst of new words would do (sorting the words). */
@@ -254,6 +295,11 @@ export class SearchIndex {
     }
     for (let slot = labels.length; slot < this.slots.length; slot++) {
       const entry = this.slots[slot];
+      const known = entry === undefined ? undefined : this.facetLabelSource?.(entry, key);
+      if (known !== undefined) {
+        labels.push(known);
+        continue;
+      }
       const found: string[] = [];
       if (entry !== undefined) forEachFacetValue(getPathValue(entry.frontmatter, key), (label) => found.push(label));
       labels.push(found);

@@ -180,3 +180,44 @@ describe('fuzzy quick open across words', () => {
     expect(hits.map((h) => h.entry.path)).toEqual(['a.md']);
   });
 });
+
+describe('SearchIndex without the entries keeping their text', () => {
+  it('searches text given at upsert, and still finds it after removals compact the index', () => {
+    const index = new SearchIndex();
+    const bare = (path: string): IndexEntry => ({ ...entry(path, {}), text: { title: '', description: '', body: '' } });
+    for (let i = 0; i < 2500; i++) index.upsert(bare(`n/${String(i).padStart(4, '0')}.md`), { title: i % 2 === 0 ? 'Harbour' : 'Meadow', description: '', body: `word${i}` });
+    // More than 1,000 dead slots and more dead than live: the index compacts itself.
+    for (let i = 0; i < 1300; i++) index.remove(`n/${String(i).padStart(4, '0')}.md`);
+    expect(index.size).toBe(1200);
+    expect(index.search('harbour')).toHaveLength(600);
+    expect(index.search('word2499').map((h) => h.entry.path)).toEqual(['n/2499.md']);
+    expect(index.search('word5')).toEqual([]);
+    expect(index.quickOpen('n/1300', 1)[0]?.entry.path).toBe('n/1300.md');
+    index.upsert(bare('n/new.md'), { title: 'Harbour lights', description: '', body: '' });
+    expect(index.search('lights').map((h) => h.entry.path)).toEqual(['n/new.md']);
+  });
+});
+
+describe('sortEntries with a key cache', () => {
+  it('reads each entry\'s value once per column across sorts', () => {
+    let reads = 0;
+    const counted = (path: string, date: string): IndexEntry => {
+      const base = entry(path, { date });
+      return Object.defineProperty({ ...base }, 'frontmatter', { get: () => (reads++, base.frontmatter) });
+    };
+    const list = [counted('a.md', '2020-01-02'), counted('b.md', '2019-05-01'), counted('c.md', '2021-07-07')];
+    const cache = new WeakMap();
+    expect(sortEntries(list, 'date', 'asc', cache).map((e) => e.path)).toEqual(['b.md', 'a.md', 'c.md']);
+    expect(sortEntries(list, 'date', 'desc', cache).map((e) => e.path)).toEqual(['c.md', 'a.md', 'b.md']);
+    expect(reads).toBe(3);
+  });
+});
+
+describe('SearchIndex facet label source', () => {
+  it('filters by the labels the source gives, reading front matter only where it gives none', () => {
+    const index = new SearchIndex(entries);
+    index.setFacetLabelSource((e, key) => (key === 'source' && e.path === 'news/c.md' ? ['rss'] : undefined));
+    expect(index.filter(entries, { facets: { source: ['rss'] } }).map((e) => e.path)).toEqual(['news/a.md', 'news/b.md', 'news/c.md']);
+    expect(index.filter(entries, { facets: { status: ['draft'] } }).map((e) => e.path)).toEqual(['news/a.md', 'other/item-2.md']);
+  });
+});
