@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ChangeKind, DocumentSnapshot, DraftDto, SaveConflictDetail } from '../../../shared/contract';
+import type { ChangeKind, DocumentSnapshot, DraftDto, ItemSchemaDto, SaveConflictDetail } from '../../../shared/contract';
 import { editFrontMatter, replaceBody, type FrontMatterEdit } from '../../../shared/domain/frontmatter';
 import { api } from '../ipc/api';
 import type { FolioState } from './index';
@@ -34,6 +34,12 @@ export interface DocumentSlice {
   mergeBaseUnknown: boolean;
   /** The merge view's inputs while it is open: the loaded text (null when unknown) and the disk now. */
   mergeSession: MergeSession | null;
+  /**
+   * The item's schema, fetched alongside the document when an item opens, so the form's first
+   * render already has its widgets (instead of rendering every field twice). The form fetches it
+   * itself when this is missing or for another item.
+   */
+  itemSchema: PrefetchedItemSchema | null;
 
   openDocument: (path: string) => Promise<void>;
   closeDocument: () => void;
@@ -85,6 +91,23 @@ export interface MergeSession {
   readonly disk: DiskVersion;
 }
 
+/** An item's schema as `schema:forItem` answered when the item was opened. */
+export interface PrefetchedItemSchema {
+  readonly path: string;
+  readonly value: ItemSchemaDto;
+}
+
+/** What the form uses when main cannot say: no known fields, inferred. */
+export const FALLBACK_ITEM_SCHEMA: ItemSchemaDto = { contentType: null, schema: {}, inferred: true };
+
+/**
+ * How long an open waits for the schema after the document itself arrived. Both are requested at
+ * once and usually land together; a schema already answered goes in with the document (one form
+ * render with its widgets), a later one follows without holding the document back. Waiting even
+ * 25-60 ms cost more than the second render saved (bench/editing-bench.ts, 2 shared cores).
+ */
+export const SCHEMA_GRACE_MS = 0;
+
 /** True when the buffer differs from the version on disk it is based on. */
 export function selectIsDirty(state: Pick<FolioState, 'document' | 'text'>): boolean {
   return state.document !== null && state.text !== null && state.text !== state.document.text;
@@ -93,11 +116,20 @@ export function selectIsDirty(state: Pick<FolioState, 'document' | 'text'>): boo
 export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice> = (set, get) => {
   const load = async (path: string) => {
     set({ selectedPath: path, documentError: null, editError: null, deletedOnDisk: false, changedOnDisk: false, conflict: null, pendingOpen: null, mergeBaseUnknown: false, mergeSession: null });
+    // In parallel, not one after the other: each is a round trip to main.
+    const schemaRequest = api['schema:forItem'](path).then((r): PrefetchedItemSchema => ({ path, value: r.ok ? r.value : FALLBACK_ITEM_SCHEMA }));
     const result = await api['document:read'](path);
     // A slower answer for an item the user already left must not replace the newer one.
     if (get().selectedPath !== path) return;
-    if (result.ok) set({ document: result.value, text: result.value.text });
+    const schema = await Promise.race([schemaRequest, new Promise<null>((resolve) => setTimeout(() => resolve(null), SCHEMA_GRACE_MS))]);
+    if (get().selectedPath !== path) return;
+    if (result.ok) set({ document: result.value, text: result.value.text, ...(schema === null ? {} : { itemSchema: schema }) });
     else set({ document: null, text: null, documentError: result.error.message });
+    if (schema === null) {
+      void schemaRequest.then((late) => {
+        if (get().selectedPath === path) set({ itemSchema: late });
+      });
+    }
   };
 
   return {
@@ -113,6 +145,7 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
     pendingOpen: null,
     mergeBaseUnknown: false,
     mergeSession: null,
+    itemSchema: null,
 
     openDocument: async (path) => {
       if (path === get().selectedPath) return;

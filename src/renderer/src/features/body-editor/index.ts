@@ -4,3 +4,4 @@ export type { BodyEditorProps } from './body-editor';
 export { MonacoTextEditor } from './monaco-text-editor';
 export type { EditRefusal, MonacoTextEditorHandle, MonacoTextEditorProps } from './monaco-text-editor';
 export type { EditorMarker } from './editor-marker';
+export { prewarmEditor } from './editor-pool';

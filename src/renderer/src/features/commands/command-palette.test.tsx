@@ -5,6 +5,8 @@ import type { DocumentSnapshot } from '../../../../shared/contract';
 
 const apiMock = vi.hoisted(() => ({
   'document:read': vi.fn(),
+  // Opening an item asks for its schema alongside the document.
+  'schema:forItem': vi.fn(() => Promise.resolve({ ok: true, value: { contentType: null, schema: {}, inferred: true } })),
   'document:save': vi.fn(),
   'drafts:discard': vi.fn(),
 }));

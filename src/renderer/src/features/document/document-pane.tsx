@@ -67,7 +67,9 @@ export function DocumentPane() {
   }, [flushEditors, save]);
 
   useEffect(() => {
-    const idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(() => void loadBodyEditor()) : window.setTimeout(() => void loadBodyEditor(), 200);
+    // The first editor is built here too, so the first open only swaps a model in.
+    const warm = () => void loadBodyEditor().then((m) => m.prewarmEditor());
+    const idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(warm) : window.setTimeout(warm, 200);
     return () => (typeof window.cancelIdleCallback === 'function' ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
   }, []);
 
