@@ -71,17 +71,22 @@ export function editFrontMatter(
 ): EditOutcome {
   const list: readonly FrontMatterEdit[] = Array.isArray(edits) ? edits : [edits as FrontMatterEdit];
   let current = text;
+  // The parse that verifies one edit is the model the next edit splices into: a batch (a field
+  // and its mirrors, typed at every keystroke) costs one parse per edit plus one, not two per edit.
+  let model = parseFrontMatterDocument(text, limits);
   for (const edit of list) {
-    const outcome = applyOne(current, edit, limits);
+    const outcome = applyOne(current, model, edit, limits);
     if (!outcome.ok) return outcome;
     current = outcome.value;
+    model = outcome.model;
   }
   return { ok: true, value: current };
 }
 
-function applyOne(text: string, edit: FrontMatterEdit, limits: FrontMatterLimits): EditOutcome {
-  const model = parseFrontMatterDocument(text, limits);
-  const fail = (code: FrontMatterDiagnosticCode, message: string, at: number): EditOutcome => ({
+type AppliedEdit = { readonly ok: true; readonly value: string; readonly model: FrontMatterDocument } | Extract<EditOutcome, { ok: false }>;
+
+function applyOne(text: string, model: FrontMatterDocument, edit: FrontMatterEdit, limits: FrontMatterLimits): AppliedEdit {
+  const fail = (code: FrontMatterDiagnosticCode, message: string, at: number): Extract<EditOutcome, { ok: false }> => ({
     ok: false,
     diagnostic: createDiagnostic(text, code, 'error', message, at, at, formatFieldPath(parseFieldPath(edit.path))),
   });
@@ -92,8 +97,7 @@ function applyOne(text: string, edit: FrontMatterEdit, limits: FrontMatterLimits
   try {
     validateValue(edit);
     const next = model.split.hasFrontMatter && model.yaml !== null ? spliceEdit(model, edit) : createFrontMatter(model, edit);
-    verify(next, edit, limits);
-    return { ok: true, value: next };
+    return { ok: true, value: next, model: verify(next, edit, limits) };
   } catch (error) {
     if (error instanceof EditRefusal) return fail(error.code, error.message, model.split.frontMatterOffset + error.at);
     return fail('invalid-edit', `The edit could not be applied: ${error instanceof Error ? error.message : String(error)}`, model.split.frontMatterOffset);
@@ -117,7 +121,7 @@ function validateValue(edit: FrontMatterEdit): void {
 }
 
 /** Re-parses the result: the edit must not introduce errors and must read back as intended. */
-function verify(next: string, edit: FrontMatterEdit, limits: FrontMatterLimits): void {
+function verify(next: string, edit: FrontMatterEdit, limits: FrontMatterLimits): FrontMatterDocument {
   const model = parseFrontMatterDocument(next, limits);
   if (!model.editable) refuse('invalid-edit', 'The edit would make the front matter invalid, so it was not applied.');
   const path = parseFieldPath(edit.path);
@@ -127,6 +131,7 @@ function verify(next: string, edit: FrontMatterEdit, limits: FrontMatterLimits):
     if (!deepEqual(model.getValue([...path, edit.index]), edit.value))
       refuse('invalid-edit', 'The new item did not read back as given, so it was not applied.');
   }
+  return model;
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {
