@@ -1,4 +1,4 @@
-import type { FacetDto, ListQueryRequest, ListRow, ListValueDto, QuickOpenItem } from '../../../shared/contract';
+import type { FacetDto, ListQueryRequest, ListQueryResult, ListRow, ListSliceResult, ListValueDto, QuickOpenItem } from '../../../shared/contract';
 import { detectFacetKeys, EMPTY_FACET_VALUE, forEachFacetValue, getPathValue, SearchIndex, sortEntries, toSortKey, type FacetSelection, type IndexEntry, type SortKey } from '../../../shared/domain/search';
 import { parseFieldPath } from '../../../shared/domain/frontmatter/field-path';
 import { FacetLabelTable } from './facet-label-table';
@@ -13,23 +13,11 @@ export const defaultWindowCount = 100;
 /** Ordered results kept for `slice` (scrolling asks by index): the current one and a few it overtook. */
 const keptResults = 8;
 
-/** What the engine answers for a list query; the list service adds the scan progress. */
-export interface ListEngineResult {
-  readonly total: number;
-  readonly count: number;
-  readonly resultId: number;
-  readonly start: number;
-  readonly paths: readonly string[];
-  readonly rows: readonly ListRow[];
-}
+/** What the engine answers for a list query: the contract's result less the scan progress, which the list service adds. */
+export type ListEngineResult = Omit<ListQueryResult, 'progress'>;
 
 /** A slice of a kept result; `found` false when the result was dropped (the caller queries again). */
-export interface ListEngineSlice {
-  readonly found: boolean;
-  readonly start: number;
-  readonly paths: readonly string[];
-  readonly rows: readonly ListRow[];
-}
+export type ListEngineSlice = ListSliceResult;
 
 /** Keys whose value suggestions are kept between calls (the form asks per keystroke in a field). */
 const keptValueKeys = 8;
