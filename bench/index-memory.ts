@@ -1,10 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
-import { IndexService } from '../src/main/services/index/index-service';
-import { ListService } from '../src/main/services/list/list-service';
+import { withIndexedList } from './with-indexed-list';
 
 /** The process's memory with a folder indexed and listed, as the app holds it (worker included). */
 export interface IndexMemory {
@@ -24,14 +20,7 @@ export async function measureIndexMemory(dir: string): Promise<IndexMemory> {
 }
 
 async function probe(dir: string): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-memory-bench-'));
-  const index = new IndexService({ dataDir });
-  await index.boot();
-  const list = new ListService(index, { emit: () => undefined });
-  await list.boot();
-  try {
-    list.reset();
-    await index.open(dir);
+  await withIndexedList(dir, async (index, list) => {
     // One query builds what a keystroke keeps: sorted order, facet labels.
     await list.query({ text: '', facets: {}, sort: null });
     await list.facets({ text: '', facets: {} });
@@ -42,11 +31,7 @@ async function probe(dir: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const usage = process.memoryUsage();
     console.log(JSON.stringify({ rssMb: usage.rss / 2 ** 20, heapUsedMb: usage.heapUsed / 2 ** 20, workerHeapMb: worker.heapUsedMb } satisfies IndexMemory));
-  } finally {
-    await list.shutdown();
-    await index.shutdown();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (process.argv[1] === import.meta.filename && process.argv[2] !== undefined) await probe(process.argv[2]);

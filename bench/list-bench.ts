@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { IndexService } from '../src/main/services/index/index-service';
-import { ListService } from '../src/main/services/list/list-service';
 import type { ListQueryRequest } from '../src/shared/contract';
 import { keystrokes, percentile } from './measure';
+import { withIndexedList } from './with-indexed-list';
 
 /** Keystroke-to-result timings of the list query the app runs (search, facets, sort, facet counts). */
 export interface ListBenchResult {
@@ -24,15 +20,8 @@ export interface ListBenchResult {
  * visible window of the ordered result with its rows), with and without a facet and a date sort;
  * then the facet counts the renderer asks for once typing pauses.
  */
-export async function benchListQueries(dir: string): Promise<ListBenchResult> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-list-bench-'));
-  const index = new IndexService({ dataDir });
-  await index.boot();
-  const list = new ListService(index, { emit: () => undefined });
-  await list.boot();
-  try {
-    list.reset();
-    await index.open(dir);
+export function benchListQueries(dir: string): Promise<ListBenchResult> {
+  return withIndexedList(dir, async (_index, list) => {
     const warm = await list.query({ text: '', facets: {}, sort: null });
     const facet = (await list.facets({ text: '', facets: {} }))[0];
     const firstValue = facet?.values[0]?.value;
@@ -63,9 +52,5 @@ export async function benchListQueries(dir: string): Promise<ListBenchResult> {
     times.sort((a, b) => a - b);
     quick.sort((a, b) => a - b);
     return { items: warm.total, queries: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? 0, facetsP95: percentile(facetTimes, 95), quickOpenP95: percentile(quick, 95) };
-  } finally {
-    await list.shutdown();
-    await index.shutdown();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
