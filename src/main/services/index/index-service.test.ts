@@ -51,7 +51,8 @@ describe('IndexService on a small folder', () => {
       expect((await service.entries()).map((e) => e.path).sort()).toEqual(['a.md', 'binary.md', 'broken.md', 'latin1.md', 'sub/b.md']);
       const a = (await service.get('a.md'))!;
       expect(a.frontmatter).toEqual({ title: 'Alpha', categories: ['News'] });
-      expect(a.text).toEqual({ title: 'Alpha', description: '', body: 'Hello world' });
+      // The text is indexed for search (the worker keeps words, not the text itself).
+      expect((await service.call('query', { text: 'hello world', facets: {}, sort: null })).paths).toEqual(['a.md']);
       expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(a.size).toBe((await stat(path.join(ws.root, 'a.md'))).size);
       expect(await service.get('broken.md')).toMatchObject({ frontmatter: null, problemCounts: { error: 1 } });
@@ -78,7 +79,7 @@ describe('IndexService on a small folder', () => {
       ]);
       expect([...result.updated].sort()).toEqual(['new.md', 'sub/b.md']);
       expect(result.removed).toEqual(['latin1.md']);
-      expect((await service.get('sub/b.md'))?.text.title).toBe('Beta two');
+      expect((await service.get('sub/b.md'))?.frontmatter?.['title']).toBe('Beta two');
       expect(await service.get('linked-folder/secret.md')).toBeUndefined();
       expect(events).toHaveLength(1);
       expect(events[0]?.kind).toBe('changed');
@@ -123,7 +124,7 @@ describe('IndexService on a small folder', () => {
         expect([...result.updated].sort()).toEqual(['edit.md', 'new.md']);
         expect(result.removed).toEqual(['gone.md']);
         expect(events).toHaveLength(1);
-        expect((await service.get('edit.md'))?.text.title).toBe('After, and longer');
+        expect((await service.get('edit.md'))?.frontmatter?.['title']).toBe('After, and longer');
         expect((await service.call('query', { text: '', facets: {}, sort: null })).paths).toEqual(['edit.md', 'keep.md', 'new.md']);
       });
     } finally {
@@ -147,7 +148,7 @@ describe('IndexService on a small folder', () => {
     await withService(dataDir, async (service) => {
       const stats = await service.open(ws.root);
       expect(stats).toMatchObject({ parsed: 1, cached: first.total - 2, total: first.total - 1 });
-      expect((await service.get('a.md'))?.text.title).toBe('ALPHA');
+      expect((await service.get('a.md'))?.frontmatter?.['title']).toBe('ALPHA');
       expect(await service.get('new.md')).toBeUndefined();
     });
   });
@@ -181,7 +182,7 @@ describe('IndexService on a small folder', () => {
     await withService(dataDir, async (service) => {
       const stats = await service.open(ws.root);
       expect(stats).toMatchObject({ parsed: 1, cached: again.cached - 1, cacheUsed: true });
-      expect((await service.get('a.md'))?.text.title).toBe('ALPHA');
+      expect((await service.get('a.md'))?.frontmatter?.['title']).toBe('ALPHA');
     });
   });
 
@@ -202,7 +203,7 @@ describe('IndexService on a small folder', () => {
         expect(service.runtime.mode).toBe('inline');
         const stats = await service.open(ws.root);
         expect(stats.parsed).toBe(stats.total);
-        expect((await service.get('a.md'))?.text.title).toBe('ALPHA');
+        expect((await service.get('a.md'))?.frontmatter?.['title']).toBe('ALPHA');
       },
       'inline',
     );
@@ -234,5 +235,20 @@ describe('IndexService streaming', () => {
       expect(await service.entries()).toHaveLength(2000);
       expect((await service.entries()).filter((e) => e.problemCounts.error > 0).length).toBeGreaterThan(0);
     });
+  });
+
+  it('restarts a worker that runs out of memory with twice the heap limit, and finishes the scan in it', async () => {
+    // 8 MB is enough to start the worker but not to hold 2,000 seed-shaped items.
+    const service = new IndexService({ dataDir: path.join(dir, 'data-small-heap'), mode: 'worker', heapLimitMb: 8 });
+    await service.boot();
+    try {
+      const stats = await service.open(path.join(dir, 'corpus'));
+      expect(stats).toMatchObject({ total: 2000, cancelled: false });
+      expect(service.workerHeapLimitMb).toBeGreaterThan(8);
+      expect(service.runtime).toEqual({ mode: 'worker', fallbackReason: null });
+      expect((await service.call('query', { text: '', facets: {}, sort: null })).total).toBe(2000);
+    } finally {
+      await service.shutdown();
+    }
   });
 });

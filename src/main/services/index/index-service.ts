@@ -1,4 +1,4 @@
-import { findWorkerEntry, startServiceWorker } from '../worker/start-service-worker';
+import { findWorkerEntry, isWorkerOutOfMemory, startServiceWorker } from '../worker/start-service-worker';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
@@ -40,7 +40,19 @@ export interface IndexServiceOptions {
   readonly workerEntry?: URL;
   readonly chunkSize?: number;
   readonly chunkIntervalMs?: number;
+  /**
+   * The worker's old-space limit (MB), default 512. V8 lets a heap grow to 4x its live size when
+   * the limit is 2 GB or more (Node's default here is 4 GB), and to ~1.4x at 512 MB: the limit is
+   * what keeps the process near what the index holds (~155 MB at 50,000 seed-shaped items) instead
+   * of the scan's peak. A worker that reaches it restarts with twice the limit and scans again.
+   */
+  readonly heapLimitMb?: number;
 }
+
+/** Default old-space limit of the index worker; see `IndexServiceOptions.heapLimitMb`. */
+export const DEFAULT_INDEX_HEAP_LIMIT_MB = 512;
+/** The limit is doubled on out-of-memory up to this, past which the scan runs in-thread. */
+const MAX_INDEX_HEAP_LIMIT_MB = 8192;
 
 interface PendingScan {
   readonly id: number;
@@ -72,12 +84,23 @@ export class IndexService {
   private scan: PendingScan | null = null;
   private readonly pending = new Map<number, PendingRequest>();
   private lastStats: ScanStats | null = null;
+  private heapLimitMb: number;
+  /** While a worker that ran out of memory is replaced: requests wait for the new one. */
+  private restarting: Promise<void> | null = null;
+  private stopped = false;
 
-  constructor(private readonly options: IndexServiceOptions) {}
+  constructor(private readonly options: IndexServiceOptions) {
+    this.heapLimitMb = options.heapLimitMb ?? DEFAULT_INDEX_HEAP_LIMIT_MB;
+  }
 
   /** How scans run, and why not in a worker if they do not. */
   get runtime(): { mode: 'worker' | 'inline'; fallbackReason: string | null } {
     return { mode: this.mode, fallbackReason: this.fallbackReason };
+  }
+
+  /** The worker's current old-space limit (MB): raised when a folder outgrew it. */
+  get workerHeapLimitMb(): number {
+    return this.heapLimitMb;
   }
 
   /** Starts the worker (or settles for in-thread scanning, with the reason in `runtime`). */
@@ -95,6 +118,7 @@ export class IndexService {
 
   /** Stops any scan and the worker. */
   async shutdown(): Promise<void> {
+    this.stopped = true;
     this.cancelScan();
     const worker = this.worker;
     this.worker = null;
@@ -107,24 +131,56 @@ export class IndexService {
   private async startWorker(): Promise<Worker | string> {
     const entry = this.options.workerEntry ?? findWorkerEntry('index-worker', import.meta.url);
     if (entry === null) return 'no index-worker entry next to the index service (the bundle must emit index-worker.js)';
-    const worker = await startServiceWorker(entry);
+    const worker = await startServiceWorker(entry, { maxOldGenerationSizeMb: this.heapLimitMb });
     if (typeof worker === 'string') return worker;
     worker.on('message', (m: IndexWorkerMessage) => this.onMessage(m));
-    worker.on('error', (error) => this.onWorkerLost(String(error)));
-    worker.on('exit', (code) => this.onWorkerLost(`exited with code ${code}`));
+    worker.on('error', (error) => this.onWorkerLost(worker, String(error), isWorkerOutOfMemory(error)));
+    worker.on('exit', (code) => this.onWorkerLost(worker, `exited with code ${code}`, false));
     // Idle, the worker must not keep a CLI run alive; `request` refs it while work is pending.
     worker.unref();
     return worker;
   }
 
-  private onWorkerLost(reason: string): void {
-    if (this.worker === null) return;
+  private onWorkerLost(lost: Worker, reason: string, outOfMemory: boolean): void {
+    if (this.worker !== lost) return;
     this.worker = null;
+    const scan = this.scan;
+    if (outOfMemory && this.heapLimitMb * 2 <= MAX_INDEX_HEAP_LIMIT_MB) {
+      // The folder outgrew the limit: a worker with twice the room scans it again. The scan in
+      // progress stays pending (its caller sees a longer scan, not a failure); questions asked
+      // of the lost worker fail, as they would for any lost answer.
+      this.heapLimitMb *= 2;
+      this.failPending(`the index worker ran out of memory at ${this.heapLimitMb / 2} MB; restarting with ${this.heapLimitMb} MB`);
+      this.restarting = this.restartAfterOutOfMemory(scan);
+      return;
+    }
+    this.fallBackInline(`the worker stopped: ${reason}`, scan);
+  }
+
+  private async restartAfterOutOfMemory(scan: PendingScan | null): Promise<void> {
+    const started = await this.startWorker();
+    this.restarting = null;
+    if (this.stopped) {
+      if (typeof started !== 'string') await started.terminate();
+      return;
+    }
+    if (typeof started === 'string') {
+      this.fallBackInline(`the worker could not restart: ${started}`, scan);
+      return;
+    }
+    this.worker = started;
+    if (scan !== null && this.scan === scan) this.requestScan(scan.id, scan.root);
+    else if (this.root !== null) void this.open(this.root).catch(() => undefined);
+  }
+
+  private fallBackInline(reason: string, scan: PendingScan | null): void {
     this.mode = 'inline';
-    this.fallbackReason = `the worker stopped: ${reason}`;
-    this.scan?.reject(new Error(this.fallbackReason));
-    this.scan = null;
-    this.failPending(this.fallbackReason);
+    this.fallbackReason = reason;
+    if (scan !== null && this.scan === scan) {
+      scan.reject(new Error(reason));
+      this.scan = null;
+    }
+    this.failPending(reason);
     // The entries died with the worker: index the folder again in-thread (the cache makes it quick).
     const root = this.root;
     if (root !== null) void this.open(root).catch(() => undefined);
@@ -141,6 +197,10 @@ export class IndexService {
   }
 
   private request(message: IndexWorkerRequest): void {
+    if (this.restarting !== null) {
+      void this.restarting.then(() => this.request(message));
+      return;
+    }
     if (this.worker !== null) {
       this.worker.ref();
       this.worker.postMessage(message);
@@ -215,9 +275,14 @@ export class IndexService {
     return this.ask((id) => ({ type: 'call', id, method, args }) as IndexWorkerRequest & IndexCall);
   }
 
-  /** Every entry known so far (during a scan: the part streamed in). Copies the whole folder: for folder-wide work only. */
+  /** Every entry known so far (during a scan: the part streamed in). Copies the whole folder: for tests and tools, never the app. */
   entries(): Promise<IndexEntry[]> {
     return this.call('entries');
+  }
+
+  /** The values at a few field paths for every entry, without copying entries (see `ListEngine.fieldValues`). */
+  fieldValues(paths: readonly string[]): Promise<{ path: string; values: unknown[] }[]> {
+    return this.call('fieldValues', paths);
   }
 
   /** The entry at a workspace-relative path. */
@@ -242,16 +307,19 @@ export class IndexService {
     const done = new Promise<ScanStats>((resolve, reject) => {
       this.scan = { id, root: resolvedRoot, resolve, reject };
     });
-    const cacheFile = indexCacheFile(this.options.dataDir, resolvedRoot);
+    this.requestScan(id, resolvedRoot);
+    return done;
+  }
+
+  private requestScan(id: number, root: string): void {
     this.request({
       type: 'scan',
       id,
-      root: resolvedRoot,
-      cacheFile,
+      root,
+      cacheFile: indexCacheFile(this.options.dataDir, root),
       ...(this.options.chunkSize === undefined ? {} : { chunkSize: this.options.chunkSize }),
       ...(this.options.chunkIntervalMs === undefined ? {} : { chunkIntervalMs: this.options.chunkIntervalMs }),
     });
-    return done;
   }
 
   private cancelScan(): void {

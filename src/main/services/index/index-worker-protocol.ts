@@ -20,7 +20,10 @@ export interface IndexCalls {
   quickOpen: (query: string) => QuickOpenItem[];
   values: (key: string, prefix: string, limit?: number) => ListValueDto[];
   entry: (path: string) => IndexEntry | null;
+  /** Every entry, copied: for tests and tools only (at 50,000 items this is hundreds of MB). */
   entries: () => IndexEntry[];
+  sample: (limit: number) => IndexEntry[];
+  fieldValues: (paths: readonly string[]) => { path: string; values: unknown[] }[];
   /** The host's heap (after a collection when the process runs with --expose-gc): for the memory bench. */
   heap: () => { readonly heapUsedMb: number; readonly heapTotalMb: number; readonly externalMb: number };
 }

@@ -1,6 +1,7 @@
+import { flatString } from '../../../shared/lib/flat-string';
 import type { FacetDto } from '../../../shared/contract';
 import { forEachFacetValue, getPathValue, type IndexEntry } from '../../../shared/domain/search';
-import { entryValuesAt, own } from './stored-entry';
+import { entryValuesAt } from './stored-entry';
 
 /**
  * Facet labels of each entry for one set of facet keys, as small integers: a keystroke's facet
@@ -100,7 +101,7 @@ export class FacetLabelTable {
     let id = ids.get(label);
     if (id === undefined) {
       id = ids.size;
-      const kept = own(label);
+      const kept = flatString(label);
       ids.set(kept, id);
       (this.labels[k] as string[]).push(kept);
     }

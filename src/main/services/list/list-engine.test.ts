@@ -93,3 +93,27 @@ describe('ListEngine derived data over stored entries', () => {
     expect(engine.entries().map((e) => e.path).sort()).toEqual(['b.md', 'c.md']);
   });
 });
+
+describe('ListEngine folder-wide reads', () => {
+  const items = Array.from({ length: 100 }, (_, i) => entry(`news/${String(i).padStart(3, '0')}.md`, { title: `Item ${i}`, id: 1000 + i, link: { brand: i % 2 === 0 ? 'even' : 'odd' } }));
+
+  it('reads a few field paths of every entry, nested ones included, and stubs through the loader', () => {
+    const engine = new ListEngine();
+    engine.addScanned(items.slice(0, 99), [stub('news/099.md')]);
+    engine.setStubLoader((path) => (path === 'news/099.md' ? (items[99] as IndexEntry) : null));
+    const values = engine.fieldValues(['id', 'link.brand', 'missing']);
+    expect(values).toHaveLength(100);
+    expect(values.find((v) => v.path === 'news/007.md')?.values).toEqual([1007, 'odd', undefined]);
+    expect(values.find((v) => v.path === 'news/099.md')?.values).toEqual([1099, 'odd', undefined]);
+  });
+
+  it('samples entries spread evenly in path order, as plain copies, never more than asked or held', () => {
+    const engine = new ListEngine();
+    engine.addScanned([...items].reverse());
+    const sample = engine.sample(10);
+    expect(sample.map((e) => e.path)).toEqual(Array.from({ length: 10 }, (_, k) => `news/${String(k * 10).padStart(3, '0')}.md`));
+    expect(sample[3]?.frontmatter).toEqual({ title: 'Item 30', id: 1030, link: { brand: 'even' } });
+    expect(engine.sample(1000)).toHaveLength(100);
+    expect(engine.sample(0)).toEqual([]);
+  });
+});

@@ -1,8 +1,9 @@
+import { flatString } from '../../../shared/lib/flat-string';
 import type { FacetDto, ListQueryRequest, ListQueryResult, ListRow, ListSliceResult, ListValueDto, QuickOpenItem } from '../../../shared/contract';
 import { detectFacetKeys, EMPTY_FACET_VALUE, forEachFacetValue, getPathValue, SearchIndex, sortEntries, toSortKey, type FacetSelection, type IndexEntry, type SortKey } from '../../../shared/domain/search';
 import { parseFieldPath } from '../../../shared/domain/frontmatter/field-path';
 import { FacetLabelTable } from './facet-label-table';
-import { entryTitle, entryValuesAt, own, plainEntry, StoredEntry } from './stored-entry';
+import { entryTitle, entryValuesAt, plainEntry, StoredEntry } from './stored-entry';
 import { toCellValue } from './to-cell-value';
 
 /** How many values of one facet the list shows; the long tail stays searchable. */
@@ -153,6 +154,32 @@ export class ListEngine {
   }
 
   /**
+   * Up to `limit` entries spread evenly over the folder in path order, as plain copies: a schema
+   * inferred from them is close to the whole folder's at a fraction of the cost (50,000 full
+   * copies would be ~800 MB of objects).
+   */
+  sample(limit: number): IndexEntry[] {
+    const paths = [...this.byPath.keys()].sort();
+    const count = Math.min(Math.max(0, Math.floor(limit)), paths.length);
+    const picked: IndexEntry[] = [];
+    for (let k = 0; k < count; k++) {
+      const entry = this.get(paths[Math.floor((k * paths.length) / count)] as string);
+      if (entry !== undefined) picked.push(plainEntry(entry));
+    }
+    return picked;
+  }
+
+  /** The values at a few field paths for every entry (`getPathValue` semantics): folder-wide reads without copying entries. */
+  fieldValues(paths: readonly string[]): { path: string; values: unknown[] }[] {
+    const out: { path: string; values: unknown[] }[] = [];
+    for (const path of this.byPath.keys()) {
+      const entry = this.get(path);
+      if (entry !== undefined) out.push({ path, values: entryValuesAt(entry, paths) });
+    }
+    return out;
+  }
+
+  /**
    * Runs a query and returns one window of its ordered result (with rows when columns are given).
    * The whole ordered result stays here under `resultId` for `slice`: a keystroke at 50,000 items
    * then moves a hundred paths between threads, not every matching one.
@@ -270,13 +297,13 @@ export class ListEngine {
     const stored = entry instanceof StoredEntry ? entry : new StoredEntry(entry);
     for (const [column, keys] of this.sortKeys) {
       const key = toSortKey(getPathValue(entry.frontmatter, column));
-      keys.set(stored, key.str === '' ? key : { ...key, str: own(key.str) });
+      keys.set(stored, key.str === '' ? key : { ...key, str: flatString(key.str) });
     }
     this.labelTable?.prime(stored, entry.frontmatter);
     this.stubs.delete(entry.path);
     this.byPath.set(entry.path, stored);
-    // The stored copy's text: words the index keeps as keys then point into strings kept anyway.
-    this.search.upsert(stored, stored.text);
+    // Tokenised from the parsed entry's text: the stored copy keeps none (the index copies its words).
+    this.search.upsert(stored, entry.text);
     this.valueCounts.clear();
   }
 

@@ -21,7 +21,8 @@ describe('StoredEntry', () => {
     expect(stored.frontmatter).not.toBe(full.frontmatter);
     expect(stored.frontmatter).toBe(stored.frontmatter);
     expect(Object.keys(stored)).not.toContain('frontmatter');
-    expect(stored.text).toEqual(full.text);
+    // The search index keeps the words; the stored entry keeps no text.
+    expect(stored.text).toEqual({ title: '', description: '', body: '' });
     expect(entryTitle(stored)).toBe('Alpha');
     expect(new StoredEntry({ ...full, frontmatter: null }).frontmatter).toBeNull();
   });
@@ -30,7 +31,7 @@ describe('StoredEntry', () => {
     const stored = new StoredEntry(full);
     const plain = plainEntry(stored);
     expect(plain).not.toBeInstanceOf(StoredEntry);
-    expect(plain).toEqual({ ...full, frontmatter: full.frontmatter });
+    expect(plain).toEqual({ ...full, frontmatter: full.frontmatter, text: { title: '', description: '', body: '' } });
     (plain.frontmatter as Record<string, unknown>)['title'] = 'Changed';
     expect(plainEntry(stored).frontmatter?.['title']).toBe('Alpha');
     expect(structuredClone(plain).frontmatter?.['link']).toEqual({ brand: 'b.example' });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * Finds a worker entry beside the calling module: the bundled `name.js` in a build (electron-vite
@@ -18,12 +18,17 @@ export function findWorkerEntry(name: string, from: string): URL | null {
   return null;
 }
 
+/** True for the error a worker dies with when its heap reaches `resourceLimits`. */
+export function isWorkerOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
 /**
  * Starts a service worker thread and waits for its `{ type: 'ready' }` message. Resolves with the
  * worker (no listeners left attached) or with the reason it could not start, so the caller can
  * fall back to working in-thread.
  */
-export async function startServiceWorker(entry: URL): Promise<Worker | string> {
+export async function startServiceWorker(entry: URL, resourceLimits?: ResourceLimits): Promise<Worker | string> {
   let worker: Worker;
   try {
     if (entry.pathname.endsWith('.ts')) {
@@ -32,9 +37,9 @@ export async function startServiceWorker(entry: URL): Promise<Worker | string> {
       const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
       const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
       const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-      worker = new Worker(boot, { eval: true });
+      worker = new Worker(boot, { eval: true, ...(resourceLimits === undefined ? {} : { resourceLimits }) });
     } else {
-      worker = new Worker(entry);
+      worker = new Worker(entry, resourceLimits === undefined ? {} : { resourceLimits });
     }
   } catch (error) {
     return String(error);

@@ -1,3 +1,4 @@
+import { flatString } from '../../lib/flat-string';
 import { forEachFacetValue, type FacetSelection } from './facet-counts';
 import { getPathValue } from './get-path-value';
 import type { IndexEntry, IndexText } from './index-entry';
@@ -134,7 +135,8 @@ export class SearchIndex {
       let posting = this.postings.get(word);
       if (posting === undefined) {
         posting = { ids: new Int32Array(4), length: 0 };
-        this.postings.set(word, posting);
+        // A flat copy: a long match would keep the entry's whole text alive as long as the word.
+        this.postings.set(flatString(word), posting);
         this.sortedWords = null;
       }
       push(posting, (slot << FIELD_BITS) | bits);
