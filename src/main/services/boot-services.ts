@@ -54,7 +54,11 @@ export async function bootServices(options: BootOptions): Promise<{ services: Fo
   // After the workspace: drafts are filed under the folder that is open when they are written.
   const drafts = new DraftService(options.dataDir, () => workspace.info?.root ?? null);
   await drafts.boot();
-  const schema = new SchemaService(() => workspace.info?.root ?? null, list, index);
+  // Live validation in its own worker: the whole folder on open, then the files each change names.
+  const validation = new LiveValidationService(options.events, workspace);
+  await validation.boot();
+  // The form's schema is the one validation used (or, until its first run ends, one from a sample).
+  const schema = new SchemaService(() => workspace.info?.root ?? null, index, validation);
   await schema.boot();
   // The shell's system trash, when it has one; otherwise deleted items go to `.folio/trash`.
   const items = new ItemsService(workspace, index, options.host.trashItem?.bind(options.host));
@@ -63,12 +67,9 @@ export async function bootServices(options: BootOptions): Promise<{ services: Fo
   const git = new GitSessionService({ dataDir: options.dataDir, root: () => workspace.info?.root ?? null, events: options.events, onBadges: (badges) => list.setGitBadges(badges) });
   await git.boot();
   workspace.onActivity(() => git.scheduleRefresh());
-  // Live validation in its own worker: the whole folder on open, then the files each change names.
-  const validation = new LiveValidationService(options.events, workspace);
-  await validation.boot();
   workspace.onFilesChanged((root, paths) => (paths === null ? validation.open(root) : validation.filesChanged(root, paths)));
   list.setProblemCounts((relPath) => validation.countsFor(relPath));
-  const started = [settings, index, list, workspace, drafts, schema, items, git, validation];
+  const started = [settings, index, list, workspace, drafts, validation, schema, items, git];
   const services: FolioServices = { settings, workspace, list, drafts, schema, items, git, validation, host: options.host };
   return {
     services,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkspaceChange } from '../../../shared/contract';
 import { parseFrontMatterDocument } from '../../../shared/domain/frontmatter';
-import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import { makeTempWorkspace, type TempWorkspace } from '../workspace/test-fixtures/temp-workspace';
 import { ItemsService } from './items-service';
 
@@ -45,8 +44,11 @@ let service: ItemsService;
 let trashed: string[];
 
 const read = (rel: string) => readFile(path.join(ws.root, rel), 'utf8');
-const entry = (p: string, frontmatter: Record<string, unknown>): IndexEntry =>
-  ({ path: p, frontmatter, size: 0, mtimeMs: 0, hash: null, mode: 'text', problems: [], problemCounts: { error: 0, warning: 0, info: 0 }, text: { title: '', description: '', body: '' } });
+// The folder's items as the index holds them: ids and dates in use.
+const indexed: { path: string; frontmatter: Record<string, unknown> }[] = [
+  { path: 'news/a.md', frontmatter: { id: 9101, date: '2023-03-21' } },
+  { path: 'news/b.md', frontmatter: { id: 9120, date: '2023-04-03' } },
+];
 
 function makeService(systemTrash?: (abs: string) => Promise<void>): ItemsService {
   return new ItemsService(
@@ -58,7 +60,7 @@ function makeService(systemTrash?: (abs: string) => Promise<void>): ItemsService
         return Promise.resolve();
       },
     },
-    { entries: () => Promise.resolve([entry('news/a.md', { id: 9101, date: '2023-03-21' }), entry('news/b.md', { id: 9120, date: '2023-04-03' })]) },
+    { fieldValues: (paths) => Promise.resolve(indexed.map((item) => ({ path: item.path, values: paths.map((p) => item.frontmatter[p]) }))) },
     systemTrash,
     () => new Date(2024, 0, 5, 9, 7, 3),
   );

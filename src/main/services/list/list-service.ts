@@ -1,5 +1,4 @@
 import type { FacetDto, GitBadgeDto, IndexProgressDto, ListFacetsRequest, ListQueryRequest, ListQueryResult, ListRow, ListSliceRequest, ListSliceResult, ListValueDto, ProblemCountsDto, QuickOpenItem } from '../../../shared/contract';
-import type { IndexEntry } from '../../../shared/domain/search';
 import type { EventSink } from '../../ipc/event-sink';
 import type { IndexEvent, IndexService } from '../index/index-service';
 
@@ -99,15 +98,6 @@ export class ListService {
     return this.index.call('quickOpen', query);
   }
 
-  /** Every indexed item (for folder-wide work such as schema inference): a copy of the whole folder, so rarely. */
-  entries(): Promise<IndexEntry[]> {
-    return this.index.entries();
-  }
-
-  /** One indexed item, or undefined. */
-  entry(path: string): Promise<IndexEntry | undefined> {
-    return this.index.get(path);
-  }
 
   /**
    * The values used for a key across the folder with how many items use each, most used first,

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { ItemSchemaDto } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/lib/result';
 import { FOLIO_SCHEMA_PATH, inferSchema, resolveContentType, type FolioJsonSchema, type FolioSchema } from '../../../shared/domain/schema';
-import type { IndexService } from '../index/index-service';
-import type { ListService } from '../list/list-service';
+import type { IndexEvent } from '../index/index-service';
+import type { IndexEntry } from '../../../shared/domain/search/index-entry';
+import type { SchemaSource } from '../validation/validation-service';
 import { parseSchemaText } from '../validation';
 import { readTextFile, validateWorkspaceRelativePath } from '../workspace';
 
@@ -20,12 +21,29 @@ interface CachedSchema {
   readonly fileStamp: string | null;
 }
 
+/** Items a schema is inferred from while the folder's full validation is still running. */
+export const SCHEMA_SAMPLE_SIZE = 1000;
+
+/** What the schema service reads from the index: one item's front matter, a sample, and when a scan ends. */
+export interface SchemaIndex {
+  get(relPath: string): Promise<IndexEntry | undefined>;
+  call(method: 'sample', limit: number): Promise<IndexEntry[]>;
+  onEvent(listener: (event: IndexEvent) => void): () => void;
+}
+
+/** The schema the folder's last full validation used (`LiveValidationService.schemaOf`). */
+export interface ValidatedSchemaSource {
+  schemaOf(root: string): { readonly schema: FolioSchema; readonly source: SchemaSource } | null;
+}
+
 /**
  * Answers "which schema does the form use for this item": the folder's `.folio/schema.json` when
  * it is present and valid (read with the validation service's parser, so both agree on what a
- * schema file means), otherwise a schema inferred from the indexed front matter of the whole
- * folder. Both are cached: the file by its mtime and size, the inference until the index reports
- * a change, because inferring 50,000 items is too slow to repeat on every item opened.
+ * schema file means), otherwise the schema the validation worker inferred from the whole folder,
+ * so the form's widgets and the problems shown under them come from one schema. Until the first
+ * validation of a folder finishes (about half a minute at 50,000 items), the form uses a schema
+ * inferred from an even sample of the index: copying every entry to infer again here would
+ * cost seconds and hundreds of MB at that size.
  */
 export class SchemaService {
   private cache: CachedSchema | null = null;
@@ -33,13 +51,14 @@ export class SchemaService {
 
   constructor(
     private readonly rootOf: () => string | null,
-    private readonly list: ListService,
-    private readonly index: IndexService,
+    private readonly index: SchemaIndex,
+    private readonly validated: ValidatedSchemaSource,
   ) {}
 
   boot(): Promise<void> {
-    this.unsubscribe = this.index.onEvent(() => {
-      if (this.cache?.inferred === true) this.cache = null;
+    // A new scan (another folder, or the same one reopened) makes a sampled schema stale.
+    this.unsubscribe = this.index.onEvent((event) => {
+      if (event.kind === 'ready' && this.cache?.inferred === true) this.cache = null;
     });
     return Promise.resolve();
   }
@@ -58,7 +77,7 @@ export class SchemaService {
     const checked = validateWorkspaceRelativePath(relPath);
     if (!checked.ok) return checked;
     const { schema, inferred } = await this.folderSchema(root);
-    const data = (await this.list.entry(relPath))?.frontmatter ?? null;
+    const data = (await this.index.get(relPath))?.frontmatter ?? null;
     const resolved = resolveContentType(schema, relPath, data);
     return ok({ contentType: resolved?.name ?? null, schema: resolved?.definition.schema ?? EMPTY_SCHEMA, inferred });
   }
@@ -66,7 +85,7 @@ export class SchemaService {
   private async folderSchema(root: string): Promise<{ schema: FolioSchema; inferred: boolean }> {
     const stamp = await schemaFileStamp(root);
     const cached = this.cache;
-    if (cached !== null && cached.root === root && cached.fileStamp === stamp) return cached;
+    if (cached !== null && cached.root === root && cached.fileStamp !== null && cached.fileStamp === stamp) return cached;
     if (stamp !== null) {
       const read = await readTextFile(root, FOLIO_SCHEMA_PATH);
       if (read.ok && read.value.mode === 'text') {
@@ -79,8 +98,11 @@ export class SchemaService {
       // A broken schema file is the validation service's problem to report; the form falls back
       // to inference so the curator can still edit.
     }
-    const items = (await this.list.entries()).map((entry) => ({ path: entry.path, data: entry.frontmatter }));
-    this.cache = { root, schema: inferSchema(items), inferred: true, fileStamp: null };
+    const validated = this.validated.schemaOf(root);
+    if (validated !== null && validated.source === 'inferred') return { schema: validated.schema, inferred: true };
+    if (cached !== null && cached.root === root && cached.fileStamp === null) return cached;
+    const sample = await this.index.call('sample', SCHEMA_SAMPLE_SIZE);
+    this.cache = { root, schema: inferSchema(sample.map((entry) => ({ path: entry.path, data: entry.frontmatter }))), inferred: true, fileStamp: null };
     return this.cache;
   }
 }

@@ -124,6 +124,16 @@ describe('LiveValidationService', () => {
     const result = s.problems({ code: 'missing-required' });
     expect(result.ok && result.value.problems).toHaveLength(6);
     expect(result.ok && result.value.problems[0]?.severity).toBe('error');
+    // The schema it validated against is the one the form gets.
+    expect(s.schemaOf(root)).toMatchObject({ source: 'folder', schema: { types: { post: { schema: { required: ['author'] } } } } });
+  });
+
+  it('keeps the schema of its last full run for the form, inferred in the worker, per folder', async () => {
+    const s = await start('worker');
+    const held = s.schemaOf(root);
+    expect(held?.source).toBe('inferred');
+    expect(held?.schema.types['root']?.schema).toMatchObject({ 'x-folio-inferred': true, properties: { slug: { 'x-folio-unique': true } } });
+    expect(s.schemaOf(outside)).toBeNull();
   });
 
   it('reports a hostile folder file by file, in the worker, without changing a byte', async () => {

@@ -13,6 +13,7 @@ import { readTextFile } from '../workspace/read-text-file';
 import { parseSchemaText } from '../../../shared/domain/schema/parse-schema-text';
 import { ValidationEngine } from './validation-engine';
 import type { ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
+import type { SchemaSource } from './validation-service';
 
 /** The slice of the workspace service validation needs: the open folder, reading and the save path. */
 export interface ValidationWorkspace {
@@ -62,6 +63,8 @@ export class LiveValidationService {
 
   private root: string | null = null;
   private snapshot: ValidationSnapshot | null = null;
+  /** The schema of the open folder's last full run (the folder's file or the inferred one). */
+  private schema: { readonly root: string; readonly schema: FolioSchema; readonly source: SchemaSource } | null = null;
   private byFile = new Map<string, Problem[]>();
   private countsByFile = new Map<string, ProblemCountsDto>();
   private running = false;
@@ -108,6 +111,7 @@ export class LiveValidationService {
   open(root: string): void {
     this.root = root;
     this.snapshot = null;
+    if (this.schema?.root !== root) this.schema = null;
     this.byFile = new Map();
     this.countsByFile = new Map();
     this.pendingPaths.clear();
@@ -168,6 +172,14 @@ export class LiveValidationService {
     if (!saved.ok) return saved;
     this.filesChanged(root, [fix.file]);
     return ok(saved.value.hash);
+  }
+
+  /**
+   * The schema the last full run of `root` validated against, or null before one finished: the
+   * form's schema, so no other service infers the folder a second time.
+   */
+  schemaOf(root: string): { readonly schema: FolioSchema; readonly source: SchemaSource } | null {
+    return this.schema?.root === root ? this.schema : null;
   }
 
   /** The schema inferred from the folder as it is now, as pretty JSON for review. */
@@ -270,6 +282,7 @@ export class LiveValidationService {
       for (const file of touched) changed.add(file);
     }
     this.snapshot = snapshot;
+    if (snapshot.schema !== undefined) this.schema = { root: snapshot.root, schema: snapshot.schema, source: snapshot.schemaSource };
     this.byFile = byFile;
     this.countsByFile = counts;
     this.events.emit('validation:changed', { counts: countsOf(snapshot.problems), running: !settled, files: first ? null : [...changed] });

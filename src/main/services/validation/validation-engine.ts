@@ -14,20 +14,30 @@ import type { ValidationSnapshot } from './validation-worker-protocol';
 export class ValidationEngine {
   private service: ValidationService | null = null;
   private root: string | null = null;
+  private sentSchema: FolioSchema | null = null;
 
   /** Validates the whole folder (a new folder, or a schema change). */
   async validateAll(root: string): Promise<ValidationSnapshot> {
     this.root = root;
     this.service = new ValidationService(root);
     const started = performance.now();
-    return snapshot(root, this.service, await this.service.validateAll(), started);
+    this.sentSchema = null;
+    return this.snapshotOf(root, this.service, await this.service.validateAll(), started);
   }
 
   /** Brings the folder up to date after files changed; a first call validates everything. */
   async revalidate(root: string, paths: readonly string[]): Promise<ValidationSnapshot> {
     if (this.service === null || this.root !== root) return this.validateAll(root);
     const started = performance.now();
-    return snapshot(root, this.service, await this.service.revalidate(paths), started);
+    return this.snapshotOf(root, this.service, await this.service.revalidate(paths), started);
+  }
+
+  /** The run's snapshot, carrying the schema when it differs from the one sent last (a new folder, a schema file change). */
+  private snapshotOf(root: string, service: ValidationService, result: FolderValidation, started: number): ValidationSnapshot {
+    const base = snapshot(root, service, result, started);
+    if (result.schema === this.sentSchema) return base;
+    this.sentSchema = result.schema;
+    return { ...base, schema: result.schema };
   }
 
   /**

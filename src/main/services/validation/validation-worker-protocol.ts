@@ -8,6 +8,12 @@ export interface ValidationSnapshot {
   readonly files: number;
   readonly problems: readonly Problem[];
   readonly schemaSource: SchemaSource;
+  /**
+   * The schema the run validated against, when it differs from the last one sent (a new folder,
+   * a change to `.folio/schema.json`): the form uses the same one, so its widgets and the
+   * problems under them always agree.
+   */
+  readonly schema?: FolioSchema;
   /** Content type of each file that has problems, for the panel's filter. */
   readonly types: Readonly<Record<string, string>>;
   /** How long the run took in the worker, for the bench and the log. */
