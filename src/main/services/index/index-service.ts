@@ -51,6 +51,12 @@ export interface IndexServiceOptions {
 
 /** Default old-space limit of the index worker; see `IndexServiceOptions.heapLimitMb`. */
 export const DEFAULT_INDEX_HEAP_LIMIT_MB = 512;
+/**
+ * The worker's young generation (MB). V8 sizes it from the old-space limit (several times this);
+ * a scan's garbage is short-lived either way, and 16 MB measured the same scan time at 10,000
+ * items while the process held ~50 MB less RSS at 50,000.
+ */
+const INDEX_YOUNG_GENERATION_MB = 16;
 /** The limit is doubled on out-of-memory up to this, past which the scan runs in-thread. */
 const MAX_INDEX_HEAP_LIMIT_MB = 8192;
 
@@ -131,7 +137,7 @@ export class IndexService {
   private async startWorker(): Promise<Worker | string> {
     const entry = this.options.workerEntry ?? findWorkerEntry('index-worker', import.meta.url);
     if (entry === null) return 'no index-worker entry next to the index service (the bundle must emit index-worker.js)';
-    const worker = await startServiceWorker(entry, { maxOldGenerationSizeMb: this.heapLimitMb });
+    const worker = await startServiceWorker(entry, { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: INDEX_YOUNG_GENERATION_MB });
     if (typeof worker === 'string') return worker;
     worker.on('message', (m: IndexWorkerMessage) => this.onMessage(m));
     worker.on('error', (error) => this.onWorkerLost(worker, String(error), isWorkerOutOfMemory(error)));
