@@ -38,6 +38,13 @@ describe('packFrontMatter', () => {
     expect(a!.layout).toBe(b!.layout);
     expect(packFrontMatter({ link: { href: 'x' }, title: 'C' })!.layout).not.toBe(a!.layout);
   });
+
+  it('gives shapes that differ only in nesting, list length or a key with layout punctuation layouts of their own', () => {
+    const shapes: Record<string, unknown>[] = [{ a: { b: 1 } }, { a: [{ b: 1 }] }, { a: [{ b: 1 }, { b: 2 }] }, { 'a":{"b': 1 }, { a: [[1], { b: 1 }] }, { a: { b: 1 }, c: 2 }];
+    const packed = shapes.map((shape) => packFrontMatter(shape)!);
+    expect(new Set(packed.map((p) => p.layout)).size).toBe(shapes.length);
+    packed.forEach((p, i) => expect(unpackFrontMatter(p)).toEqual(shapes[i]));
+  });
 });
 
 describe('packedValuesAt', () => {

@@ -35,40 +35,85 @@ function isLeaf(value: unknown): boolean {
   return Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object');
 }
 
-/** Packs plain data (what a YAML or JSON parse gives); returns null when the layout table is full. */
+/** Keys as they appear in a layout key, quoted once: the same few hundred keys recur in every item. */
+const quotedKeys = new Map<string, string>();
+
+function quoted(key: string): string {
+  let text = quotedKeys.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (quotedKeys.size < 100_000) quotedKeys.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Packs plain data (what a YAML or JSON parse gives); returns null when the layout table is full.
+ * One walk collects the leaves and spells the layout as a string key; the layout's skeleton is
+ * built only the first time that key is seen, which is rare: objects made per key per item were
+ * most of the packing cost of a scan.
+ */
 export function packFrontMatter(data: Readonly<Record<string, unknown>>): PackedFrontMatter | null {
   const leaves: unknown[] = [];
   const firstAt = new Map<string, number>();
-  const walk = (value: unknown): Skeleton => {
+  let key = '';
+  const walk = (value: unknown): void => {
     if (isLeaf(value)) {
       const index = leaves.length;
+      key += String(index);
       if (typeof value === 'string' && value.length >= minRepeatLength) {
         const at = firstAt.get(value);
         if (at !== undefined) {
           leaves.push({ '': at });
-          return index;
+          return;
         }
         firstAt.set(value, index);
       }
       leaves.push(value);
-      return index;
+      return;
     }
-    if (Array.isArray(value)) return value.map(walk);
-    const out: Record<string, Skeleton> = {};
-    for (const key of Object.keys(value as object)) {
-      Object.defineProperty(out, key, { value: walk((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+    if (Array.isArray(value)) {
+      key += '[';
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) key += ',';
+        walk(value[i]);
+      }
+      key += ']';
+      return;
     }
-    return out;
+    key += '{';
+    let first = true;
+    for (const name of Object.keys(value as object)) {
+      key += first ? `${quoted(name)}:` : `,${quoted(name)}:`;
+      first = false;
+      walk((value as Record<string, unknown>)[name]);
+    }
+    key += '}';
   };
-  const skeleton = walk(data);
-  const key = JSON.stringify(skeleton);
+  walk(data);
   let layout = layouts.get(key);
   if (layout === undefined) {
     if (layouts.size >= maxLayouts) return null;
-    layout = { skeleton, paths: new Map() };
+    layout = { skeleton: skeletonOf(data), paths: new Map() };
     layouts.set(key, layout);
   }
   return { layout, values: JSON.stringify(leaves) };
+}
+
+/** The layout of `data`: its objects and lists with each leaf's index, numbered as `packFrontMatter` walks. */
+function skeletonOf(data: Readonly<Record<string, unknown>>): Skeleton {
+  let next = 0;
+  const build = (value: unknown): Skeleton => {
+    if (isLeaf(value)) return next++;
+    if (Array.isArray(value)) return value.map(build);
+    const out: Record<string, Skeleton> = {};
+    for (const name of Object.keys(value as object)) {
+      // defineProperty keeps a `__proto__` key as plain data, as the parser does.
+      Object.defineProperty(out, name, { value: build((value as Record<string, unknown>)[name]), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return build(data);
 }
 
 /** Rebuilds fresh plain data from a packed copy. */
