@@ -12,6 +12,8 @@ export default defineConfig({
           'index-worker': resolve('src/main/services/index/index-worker.ts'),
           // Validation (parse, infer, Ajv, folder rules) runs in its own worker thread, emitted the same way.
           'validation-worker': resolve('src/main/services/validation/validation-worker.ts'),
+          // chokidar watches the folder from its own worker thread too (its crawl would stall main).
+          'watch-worker': resolve('src/main/services/watcher/watch-worker.ts'),
         },
       },
     },

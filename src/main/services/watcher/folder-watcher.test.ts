@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type ChokidarOptions, type FSWatcher } from 'chokidar';
+import { chokidarOptions } from './chokidar-options';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Notice, WorkspaceChange, WorkspaceChangedEvent } from '../../../shared/contract';
 import { hashBytes } from '../workspace/hash-bytes';
@@ -304,7 +305,8 @@ describe('FolderWatcher', () => {
     await put('news/item.md', 'v1');
     const created: { watcher: FSWatcher; options: ChokidarOptions }[] = [];
     const h = await startWatcher({
-      createWatcher: (root, options) => {
+      createWatcher: (root, settings) => {
+        const options = chokidarOptions(root, settings);
         const watcher = watch(root, options);
         created.push({ watcher, options });
         return watcher;
@@ -340,8 +342,8 @@ describe('FolderWatcher', () => {
   it('close() closes chokidar even while the first scan is still running, and start refuses a second call', async () => {
     let created: FSWatcher | undefined;
     const watcher = new FolderWatcher({
-      createWatcher: (root, options) => {
-        created = watch(root, options);
+      createWatcher: (root, settings) => {
+        created = watch(root, chokidarOptions(root, settings));
         return created;
       },
     });

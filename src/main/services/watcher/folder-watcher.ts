@@ -1,19 +1,13 @@
-import type { Stats } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { watch, type ChokidarOptions, type FSWatcher } from 'chokidar';
 import type { ChangeKind, Notice, WorkspaceChange, WorkspaceChangedEvent } from '../../../shared/contract';
-import { isContentFileName } from '../index/walk-content-files';
 import { hashBytes } from '../workspace/hash-bytes';
-import { isFolioTempFile } from '../workspace/is-folio-temp-file';
 import { READ_NOFOLLOW_FLAGS } from '../workspace/open-flags';
 import { coalesceChanges } from './coalesce-changes';
-import { isEditorTempFile } from './is-editor-temp-file';
-import { isSkippedFolderName, isWatchedContentPath } from './is-watched-content-path';
+import { isWatchedContentPath } from './is-watched-content-path';
 import { OWN_WRITE_TTL_MS, OwnWriteRegistry } from './own-write-registry';
-
-/** Builds the chokidar watcher; injectable so tests can stand in for the operating system. */
-export type WatcherFactory = (root: string, options: ChokidarOptions) => FSWatcher;
+import type { WatchHandle, WatcherFactory } from './watch-handle';
+import { workerWatcher } from './worker-watcher';
 
 /** Tuning for `FolderWatcher`; the defaults are what the app uses. */
 export interface FolderWatcherOptions {
@@ -27,6 +21,7 @@ export interface FolderWatcherOptions {
   readonly usePolling?: boolean;
   /** How long `registerOwnWrite` waits for the echo of Folio's write. */
   readonly ownWriteTtlMs?: number;
+  /** Where chokidar runs; default: the watch worker, off the main thread. */
   readonly createWatcher?: WatcherFactory;
 }
 
@@ -47,28 +42,6 @@ const DEFAULT_POLL_INTERVAL_MS = 2_500;
 // ENOSPC: the inotify watch limit (fs.inotify.max_user_watches); EMFILE: out of file descriptors
 // (macOS without fsevents, or a low ulimit). Either way native watching is incomplete.
 const WATCH_LIMIT_CODES = new Set(['ENOSPC', 'EMFILE']);
-
-/**
- * chokidar's `ignored`. With stats it can prune exactly: skipped folders are never entered,
- * symlinks are never followed or reported (the index does not list them either), and only content
- * files get a watch, which matters because chokidar 5 spends one inotify watch per file. Without
- * stats it cannot tell a folder from a file, so it only prunes by folder name and leaves the rest
- * to the per-event check.
- */
-function makeIgnored(root: string): (absPath: string, stats?: Stats) => boolean {
-  return (absPath, stats) => {
-    const rel = path.relative(root, absPath);
-    if (rel === '') return false;
-    if (rel.startsWith(`..${path.sep}`) || rel === '..' || path.isAbsolute(rel)) return true;
-    const segments = rel.split(path.sep);
-    if (segments.some(isSkippedFolderName)) return true;
-    if (stats === undefined) return false;
-    if (stats.isSymbolicLink()) return true;
-    if (stats.isDirectory()) return false;
-    const name = segments[segments.length - 1] ?? '';
-    return !(stats.isFile() && isContentFileName(name)) || isFolioTempFile(name) || isEditorTempFile(name);
-  };
-}
 
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
@@ -93,7 +66,7 @@ export class FolderWatcher {
   private readonly batchListeners = new Set<BatchListener>();
   private readonly noticeListeners = new Set<NoticeListener>();
   // Every chokidar instance still open; during the polling fallback the old and new overlap.
-  private readonly watchers = new Set<FSWatcher>();
+  private readonly watchers = new Set<WatchHandle>();
   private root: string | null = null;
   private polling: boolean;
   private started = false;
@@ -110,7 +83,7 @@ export class FolderWatcher {
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     this.polling = options.usePolling ?? false;
-    this.createWatcher = options.createWatcher ?? watch;
+    this.createWatcher = options.createWatcher ?? workerWatcher;
     this.ownWrites = new OwnWriteRegistry(options.ownWriteTtlMs ?? OWN_WRITE_TTL_MS);
   }
 
@@ -169,22 +142,8 @@ export class FolderWatcher {
     await Promise.allSettled(open.map((watcher) => watcher.close()));
   }
 
-  private async openWatcher(root: string, usePolling: boolean): Promise<FSWatcher> {
-    const watcher = this.createWatcher(root, {
-      persistent: true,
-      ignoreInitial: true,
-      followSymlinks: false,
-      ignored: makeIgnored(root),
-      usePolling,
-      interval: this.pollIntervalMs,
-      binaryInterval: this.pollIntervalMs,
-      // No awaitWriteFinish: its size polling adds ~200 ms (2 s by default) to every event, while
-      // the batch's quiet window already folds a multi-chunk write into one change; readers hash
-      // what they read, so a half-written file is caught by the next change anyway.
-      awaitWriteFinish: false,
-      // Keep chokidar's unlink-then-add -> change folding in polling mode too (it defaults off).
-      atomic: true,
-    });
+  private async openWatcher(root: string, usePolling: boolean): Promise<WatchHandle> {
+    const watcher = this.createWatcher(root, { usePolling, interval: this.pollIntervalMs });
     this.watchers.add(watcher);
     const record = (kind: ChangeKind) => (absPath: string) => this.record(root, kind, absPath);
     watcher.on('add', record('add'));

@@ -5,8 +5,10 @@ export {
   type BatchListener,
   type FolderWatcherOptions,
   type NoticeListener,
-  type WatcherFactory,
 } from './folder-watcher';
+export { chokidarOptions, type WatchSettings } from './chokidar-options';
+export { inThreadWatcher, type WatchHandle, type WatcherFactory } from './watch-handle';
+export { workerWatcher } from './worker-watcher';
 export { coalesceChanges } from './coalesce-changes';
 export { isEditorTempFile } from './is-editor-temp-file';
 export { isSkippedFolderName, isWatchedContentPath } from './is-watched-content-path';
