@@ -139,7 +139,7 @@ async function main(): Promise<void> {
         });
       }
       const memory = want('memory') ? await measureIndexMemory(dir) : null;
-      if (memory) console.table({ 'fresh process RSS, folder indexed and listed (MB)': memory.rssMb.toFixed(0), 'fresh process main heap (MB)': memory.heapUsedMb.toFixed(0), 'index worker heap (MB)': memory.workerHeapMb.toFixed(0) });
+      if (memory) console.table({ 'fresh process RSS, folder indexed, listed and watched (MB)': memory.rssMb.toFixed(0), 'fresh process main heap (MB)': memory.heapUsedMb.toFixed(0), 'index worker heap (MB)': memory.workerHeapMb.toFixed(0) });
       const list = want('list') ? await benchListQueries(dir) : null;
       if (list) console.table({ 'list query p50 (ms)': list.p50.toFixed(1), 'list query p95 (ms)': list.p95.toFixed(1), 'facet counts p95 (ms)': list.facetsP95.toFixed(1), 'quick open p95 (ms)': list.quickOpenP95.toFixed(1) });
       const validation = want('validation') ? await benchValidation(dir) : null;
