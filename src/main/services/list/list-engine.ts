@@ -3,7 +3,7 @@ import type { FacetDto, ListQueryRequest, ListQueryResult, ListRow, ListSliceRes
 import { detectFacetKeys, EMPTY_FACET_VALUE, forEachFacetValue, getPathValue, SearchIndex, sortEntries, toSortKey, type FacetSelection, type IndexEntry, type SortKey } from '../../../shared/domain/search';
 import { parseFieldPath } from '../../../shared/domain/frontmatter/field-path';
 import { FacetLabelTable } from './facet-label-table';
-import { entryTitle, entryValuesAt, plainEntry, StoredEntry } from './stored-entry';
+import { entryFacetCandidates, entryTitle, entryValuesAt, plainEntry, StoredEntry } from './stored-entry';
 import { toCellValue } from './to-cell-value';
 
 /** How many values of one facet the list shows; the long tail stays searchable. */
@@ -361,7 +361,7 @@ export class ListEngine {
   private facetCountsFor(text: string, selection: FacetSelection): FacetDto[] {
     const all = this.sorted(null);
     if (this.facetKeys === null) {
-      this.facetKeys = detectFacetKeys(all);
+      this.facetKeys = detectFacetKeys(all, {}, entryFacetCandidates);
       this.facetKeysSize = all.length;
     }
     const keys = [...new Set([...this.facetKeys, ...Object.keys(selection)])];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packedValuesAt, packFrontMatter, unpackFrontMatter } from './pack-front-matter';
+import { facetValueKey, frontMatterFacetCandidates } from '../../../shared/domain/search/facet-counts';
+import { packedFacetCandidates, packedValuesAt, packFrontMatter, unpackFrontMatter } from './pack-front-matter';
 
 describe('packFrontMatter', () => {
   it('round-trips plain data: nesting, lists, blanks, repeats, key order and a __proto__ key', () => {
@@ -63,5 +64,32 @@ describe('packedValuesAt', () => {
       'One',
       { brand: 'b.example' },
     ]);
+  });
+});
+
+describe('packedFacetCandidates', () => {
+  it('offers the same candidates as the parsed front matter, structures only as disqualifiers', () => {
+    const data = {
+      title: 'Alpha',
+      categories: ['KLAS: Cyber', 'Cyber'],
+      status: null,
+      id: 7,
+      link: { brand: 'b.example', 'a.b\\c': 'escaped', nested: { deep: 1 }, list: [{ x: 1 }] },
+      relatedOfferings: [{ label: 'One' }],
+      empty: {},
+    };
+    const packed = packFrontMatter(data)!;
+    const fromLayout = packedFacetCandidates(packed);
+    const fromData = frontMatterFacetCandidates({ path: 'a.md', size: 0, mtimeMs: 0, hash: null, mode: 'text', frontmatter: data, problems: [], problemCounts: { error: 0, warning: 0, info: 0 }, text: { title: '', description: '', body: '' } })!;
+    expect(fromLayout.map(([path]) => path)).toEqual(fromData.map(([path]) => path));
+    fromLayout.forEach(([path, value], i) => {
+      const original = fromData[i]![1];
+      // Scalars and scalar lists are the values themselves; a structure is any object that no facet accepts.
+      if (original !== null && typeof original === 'object' && !(Array.isArray(original) && original.every((v) => v === null || typeof v !== 'object'))) {
+        expect(facetValueKey(value), path).toBeNull();
+      } else {
+        expect(value, path).toEqual(original);
+      }
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { parseFieldPath } from '../../../shared/domain/frontmatter/field-path';
+import { facetPathOf } from '../../../shared/domain/search/facet-counts';
 import { getPathValue } from '../../../shared/domain/search/get-path-value';
 
 /**
@@ -21,6 +22,8 @@ interface Layout {
   readonly skeleton: Skeleton;
   /** Per field path: its leaf's index, 'absent', or 'unpack' (a structure, or a path into a leaf list). */
   readonly paths: Map<string, number | 'absent' | 'unpack'>;
+  /** Facet candidates of this layout (see `packedFacetCandidates`), found on first use. */
+  candidates?: readonly { readonly path: string; readonly at: number | null }[];
 }
 
 /** Layouts seen, by their JSON: bounded, past that items are kept as plain JSON (still correct, just bigger). */
@@ -175,4 +178,38 @@ export function packedValuesAt(packed: PackedFrontMatter, paths: readonly string
     full ??= unpackFrontMatter(packed);
     return getPathValue(full, path);
   });
+}
+
+/** Stands for a structure (an object, or a list holding objects) among facet candidates: it only disqualifies its key. */
+const structure: Readonly<Record<string, never>> = Object.freeze({});
+
+function candidatesOf(skeleton: Skeleton): { path: string; at: number | null }[] {
+  const out: { path: string; at: number | null }[] = [];
+  if (typeof skeleton === 'number' || Array.isArray(skeleton)) return out;
+  const root = skeleton as { readonly [key: string]: Skeleton };
+  for (const key of Object.keys(root)) {
+    const value = root[key] as Skeleton;
+    if (typeof value === 'number') out.push({ path: key, at: value });
+    else if (Array.isArray(value)) out.push({ path: key, at: null });
+    else {
+      const object = value as { readonly [key: string]: Skeleton };
+      for (const sub of Object.keys(object)) {
+        const leaf = object[sub] as Skeleton;
+        out.push({ path: facetPathOf(key, sub), at: typeof leaf === 'number' ? leaf : null });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The facet candidates of packed front matter (`FacetCandidateReader`), read from the shared
+ * layout and one parse of the values: detecting a folder's facets then costs a string parse per
+ * sampled item instead of rebuilding its whole front matter (~0.5 s -> well under 0.1 s at 5,000).
+ */
+export function packedFacetCandidates(packed: PackedFrontMatter): [string, unknown][] {
+  const layout = packed.layout;
+  layout.candidates ??= candidatesOf(layout.skeleton);
+  const leaves = JSON.parse(packed.values) as unknown[];
+  return layout.candidates.map(({ path, at }) => [path, at === null ? structure : leafAt(leaves, at)]);
 }

@@ -1,7 +1,8 @@
 import type { IndexEntry, IndexFileMode, IndexProblem, IndexText, ProblemCounts } from '../../../shared/domain/search';
 import { flatString } from '../../../shared/lib/flat-string';
+import { frontMatterFacetCandidates } from '../../../shared/domain/search/facet-counts';
 import { getPathValue } from '../../../shared/domain/search/get-path-value';
-import { packedValuesAt, packFrontMatter, unpackFrontMatter, type PackedFrontMatter } from './pack-front-matter';
+import { packedFacetCandidates, packedValuesAt, packFrontMatter, unpackFrontMatter, type PackedFrontMatter } from './pack-front-matter';
 
 /** Rebuilt front matter of the entries read last: a row reads several columns of one entry in a row. */
 const recent = new Map<StoredEntry, Readonly<Record<string, unknown>> | null>();
@@ -66,6 +67,12 @@ export class StoredEntry implements IndexEntry {
     return paths.map((path) => getPathValue(data, path));
   }
 
+  /** Facet candidates (see `detectFacetKeys`), from the layout when the front matter is packed. */
+  facetCandidates(): [string, unknown][] | null {
+    if (this.packed !== null && typeof this.packed !== 'string') return packedFacetCandidates(this.packed);
+    return frontMatterFacetCandidates(this);
+  }
+
   private unpack(): Record<string, unknown> {
     return typeof this.packed === 'string' ? (JSON.parse(this.packed) as Record<string, unknown>) : unpackFrontMatter(this.packed as PackedFrontMatter);
   }
@@ -89,6 +96,11 @@ export function titleOf(frontmatter: Readonly<Record<string, unknown>> | null): 
 /** The row title of any entry, without parsing a stored entry's front matter. */
 export function entryTitle(entry: IndexEntry): string | null {
   return entry instanceof StoredEntry ? entry.listTitle : titleOf(entry.frontmatter);
+}
+
+/** The facet candidates of any entry, cheaply for a stored one. */
+export function entryFacetCandidates(entry: IndexEntry): Iterable<readonly [string, unknown]> | null {
+  return entry instanceof StoredEntry ? entry.facetCandidates() : frontMatterFacetCandidates(entry);
 }
 
 /** The values at field paths of any entry, cheaply for a stored one. */

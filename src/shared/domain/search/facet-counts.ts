@@ -67,11 +67,38 @@ export interface DetectFacetOptions {
 }
 
 /**
+ * An entry's facet candidates: each top-level key, or for an object each of its keys one level
+ * down (`facetPathOf`), with its value; null when the entry has no front matter. A value that is
+ * neither a scalar nor a list of scalars may be any object: it only disqualifies its key.
+ */
+export type FacetCandidateReader = (entry: IndexEntry) => Iterable<readonly [string, unknown]> | null;
+
+/** The path of a facet candidate: a top-level key, or `key.sub` with `.` and `\` in `sub` escaped. */
+export function facetPathOf(key: string, sub?: string): string {
+  return sub === undefined ? key : `${key}.${sub.replace(/[\\.]/g, (c) => `\\${c}`)}`;
+}
+
+/** The candidates read from an entry's parsed front matter. */
+export function frontMatterFacetCandidates(entry: IndexEntry): [string, unknown][] | null {
+  const fm = entry.frontmatter;
+  if (fm === null) return null;
+  const out: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(fm)) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [sub, subValue] of Object.entries(value as Record<string, unknown>)) out.push([facetPathOf(key, sub), subValue]);
+    } else {
+      out.push([key, value]);
+    }
+  }
+  return out;
+}
+
+/**
  * Finds low-cardinality keys worth offering as facets (categories, tags, source, status): top-level
  * and one level nested keys whose values are scalars or lists of scalars, carried by many items,
  * with few distinct values that repeat. Keys that only ever hold one value are left out: they filter nothing.
  */
-export function detectFacetKeys(entries: readonly IndexEntry[], options: DetectFacetOptions = {}): string[] {
+export function detectFacetKeys(entries: readonly IndexEntry[], options: DetectFacetOptions = {}, read: FacetCandidateReader = frontMatterFacetCandidates): string[] {
   const maxDistinct = options.maxDistinct ?? 50;
   const minCoverage = options.minCoverage ?? 0.3;
   const sampleSize = Math.min(entries.length, options.sampleSize ?? 5000);
@@ -96,17 +123,10 @@ export function detectFacetKeys(entries: readonly IndexEntry[], options: DetectF
     if (distinct.size > maxDistinct) stat.distinct = null;
   };
   for (let s = 0; s < sampleSize; s++) {
-    const fm = entries[Math.floor(s * step)]?.frontmatter;
-    if (fm === null || fm === undefined) continue;
-    for (const [key, value] of Object.entries(fm)) {
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        for (const [sub, subValue] of Object.entries(value as Record<string, unknown>)) {
-          note(`${key}.${sub.replace(/[\\.]/g, (c) => `\\${c}`)}`, subValue);
-        }
-      } else {
-        note(key, value);
-      }
-    }
+    const entry = entries[Math.floor(s * step)];
+    if (entry === undefined) continue;
+    const candidates = read(entry);
+    if (candidates !== null) for (const [key, value] of candidates) note(key, value);
   }
   const keys: string[] = [];
   for (const [key, stat] of stats) {
