@@ -86,6 +86,9 @@ export class SearchIndex {
   // Scores of the last search text: a keystroke's list and its facet counts filter by the same
   // text, and scoring a one-letter prefix walks most postings, so it is done once, not twice.
   private lastScores: { text: string; scores: Float32Array | null } | null = null;
+  // Slots the last quick-open query matched: a query that extends it (the next keystroke) can only
+  // match a subset, so it scores those instead of every title and path again.
+  private lastQuick: { query: string; slots: Int32Array } | null = null;
   private facetLabelSource: FacetLabelSource | null = null;
 
   /** Builds the index over `entries` (later entries with the same path replace earlier ones). */
@@ -122,6 +125,7 @@ export class SearchIndex {
     const lowerPath = entry.path.toLowerCase();
     this.quick.push({ title, path: lowerPath, titleMask: charMask(title), pathMask: charMask(lowerPath) });
     this.order = null;
+    this.lastQuick = null;
     this.lastScores = null;
     this.slotByPath.set(entry.path, slot);
     const fields = new Map<string, number>();
@@ -156,6 +160,7 @@ export class SearchIndex {
     this.quick[slot] = undefined;
     this.slotByPath.delete(path);
     this.order = null;
+    this.lastQuick = null;
     this.lastScores = null;
     this.dead++;
   }
@@ -193,6 +198,7 @@ export class SearchIndex {
     }
     this.facetLabels.clear();
     this.order = null;
+    this.lastQuick = null;
     this.lastScores = null;
     this.dead = 0;
   }
@@ -406,9 +412,14 @@ export class SearchIndex {
     const folded = foldText(query).replace(/\s+/g, '');
     if (folded === '' || limit <= 0) return [];
     const queryMask = charMask(folded);
+    const previous = this.lastQuick !== null && folded.startsWith(this.lastQuick.query) ? this.lastQuick.slots : null;
+    const candidates = previous?.length ?? this.quick.length;
+    const matched = new Int32Array(candidates);
+    let matchedCount = 0;
     // Scores only here; match positions are computed for the few winners at the end.
     const top: { slot: number; score: number; field: 'title' | 'path' }[] = [];
-    for (let slot = 0; slot < this.quick.length; slot++) {
+    for (let k = 0; k < candidates; k++) {
+      const slot = previous === null ? k : (previous[k] as number);
       const fields = this.quick[slot];
       if (fields === undefined) continue;
       // Titles are what curators remember; a path match has to be clearly better to win.
@@ -416,12 +427,14 @@ export class SearchIndex {
       const path = (queryMask & ~fields.pathMask) === 0 ? fuzzyScore(folded, fields.path) : -Infinity;
       const score = Math.max(title, path);
       if (score === -Infinity) continue;
+      matched[matchedCount++] = slot;
       if (top.length === limit && score <= (top[top.length - 1] as { score: number }).score) continue;
       let i = top.length;
       while (i > 0 && (top[i - 1] as { score: number }).score < score) i--;
       top.splice(i, 0, { slot, score, field: title >= path ? 'title' : 'path' });
       if (top.length > limit) top.pop();
     }
+    this.lastQuick = { query: folded, slots: matched.slice(0, matchedCount) };
     return top.map(({ slot, score, field }) => {
       const fields = this.quick[slot] as QuickFields;
       const match = fuzzyMatch(folded, field === 'title' ? fields.title : fields.path);

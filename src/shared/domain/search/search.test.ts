@@ -154,6 +154,20 @@ describe('quickOpen', () => {
     expect(hits).toHaveLength(50);
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
   });
+
+  it('narrows a query typed on from the last one to the same hits a fresh index gives, and forgets the narrowing on updates', () => {
+    const many = Array.from({ length: 300 }, (_, i) => entry(`x/${i}.md`, { title: i % 3 === 0 ? `Patient portal ${i}` : i % 3 === 1 ? `Payments ${i}` : `Other ${i}` }));
+    const typed = new SearchIndex(many);
+    const view = (hits: { entry: IndexEntry; score: number }[]) => hits.map((h) => [h.entry.path, h.score]);
+    for (const query of ['p', 'pa', 'pat', 'patient', 'patient p', 'patient po']) {
+      expect(view(typed.quickOpen(query)), query).toEqual(view(new SearchIndex(many).quickOpen(query)));
+    }
+    // An entry added after 'patient po' must be found by a longer query too.
+    typed.upsert(entry('y/new.md', { title: 'Patient portal newcomer' }));
+    expect(typed.quickOpen('patient portal newc')[0]?.entry.path).toBe('y/new.md');
+    // A query that does not extend the last one starts over.
+    expect(view(typed.quickOpen('pay'))).toEqual(view(new SearchIndex([...many, entry('y/new.md', { title: 'Patient portal newcomer' })]).quickOpen('pay')));
+  });
 });
 
 describe('compareValues with impossible dates', () => {
