@@ -11,7 +11,7 @@ import { writeCorpus } from './generate-corpus';
 import { benchIndex, type IndexBenchResult } from './index-bench';
 import { benchGitStatus, type GitStatusBench } from './git-bench';
 import { benchListQueries, type ListBenchResult } from './list-bench';
-import { benchValidation, type ValidationBenchResult } from './validation-bench';
+import { benchValidation, measureValidationMemory, type ValidationBenchResult, type ValidationMemory } from './validation-bench';
 import { measureInterleaved, type Measurement } from './measure';
 import { benchUi, type UiBenchResult } from './ui-bench';
 import { measureIndexMemory, type IndexMemory } from './index-memory';
@@ -90,6 +90,7 @@ interface SizeReport {
   readonly memory: IndexMemory | null;
   readonly list: ListBenchResult | null;
   readonly validation: ValidationBenchResult | null;
+  readonly validationMemory: ValidationMemory | null;
   readonly ui: UiBenchResult | null;
   readonly editing: EditingBenchResult | null;
   readonly git: GitStatusBench | null;
@@ -144,6 +145,8 @@ async function main(): Promise<void> {
       if (list) console.table({ 'list query p50 (ms)': list.p50.toFixed(1), 'list query p95 (ms)': list.p95.toFixed(1), 'facet counts p95 (ms)': list.facetsP95.toFixed(1), 'quick open p95 (ms)': list.quickOpenP95.toFixed(1) });
       const validation = want('validation') ? await benchValidation(dir) : null;
       if (validation) console.table({ 'validate all (ms)': validation.fullMs.toFixed(0), 'validate all CPU (ms)': validation.fullCpuMs.toFixed(0), 'revalidate one file (ms)': validation.incrementalMs.toFixed(1), problems: validation.problems });
+      const validationMemory = want('validation') ? await measureValidationMemory(dir) : null;
+      if (validationMemory) console.table({ 'validation worker heap after a full run (MB)': validationMemory.workerHeapMb.toFixed(0), 'validation worker heap total (MB)': validationMemory.workerHeapTotalMb.toFixed(0), 'fresh process RSS, folder validated (MB)': validationMemory.rssMb.toFixed(0), 'worker heap limit (MB)': validationMemory.heapLimitMb });
       let git: GitStatusBench | null = null;
       if (want('git')) {
         // The git bench commits and edits files: it gets a throwaway copy, never the shared corpus.
@@ -173,7 +176,7 @@ async function main(): Promise<void> {
       // Typing and opening an item (runs last: it adds one 20-card item to the folder, then removes it).
       const editing = values['no-ui'] || !want('editing') || !rendererBuilt ? null : await benchEditing(dir);
       if (editing) console.table(editingTable(editing));
-      reports.push({ items: size, measurements, ratios, index, memory, list, validation, ui, editing, git });
+      reports.push({ items: size, measurements, ratios, index, memory, list, validation, validationMemory, ui, editing, git });
     }
   } finally {
     await rm(root, { recursive: true, force: true });

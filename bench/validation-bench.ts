@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { walkContentFiles } from '../src/main/services/index/walk-content-files';
+import { LiveValidationService, type ValidationWorkspace } from '../src/main/services/validation/live-validation-service';
 import { ValidationService } from '../src/main/services/validation/validation-service';
 
 /** Timings of one folder's validation, in milliseconds. */
@@ -48,3 +51,54 @@ export async function benchValidation(dir: string): Promise<ValidationBenchResul
   }
   return { files: full.files, problems: full.problems.length, fullMs, fullCpuMs, incrementalMs };
 }
+
+/** The validation worker's memory after a full run, measured in a fresh process as the app runs it. */
+export interface ValidationMemory {
+  /** Open to problems in main (the worker's full run and the snapshot's trip to main). */
+  readonly fullMs: number;
+  /** The worker's live heap after a collection: what validation keeps for incremental runs. */
+  readonly workerHeapMb: number;
+  /** What the worker's V8 heap holds reserved (its limit keeps this near the live size). */
+  readonly workerHeapTotalMb: number;
+  /** The whole process (main and the worker), after both collected. */
+  readonly rssMb: number;
+  /** The worker's old-space limit when the run ended (raised if the folder outgrew the default). */
+  readonly heapLimitMb: number;
+}
+
+/**
+ * Validates `dir` with the live service in its worker, in a fresh Node process: RSS never shrinks
+ * back after the bench's other measurements, so measuring in the bench's own process would
+ * charge their garbage to validation.
+ */
+export async function measureValidationMemory(dir: string): Promise<ValidationMemory> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, dir], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ValidationMemory;
+}
+
+async function probe(dir: string): Promise<void> {
+  const sink = { emit: (): void => undefined };
+  const workspace: ValidationWorkspace = {
+    info: { root: dir },
+    read: () => Promise.reject(new Error('not used by the bench')),
+    save: () => Promise.reject(new Error('not used by the bench')),
+  };
+  const live = new LiveValidationService(sink, workspace, { mode: 'worker' });
+  await live.boot();
+  try {
+    const started = performance.now();
+    live.open(dir);
+    await live.whenIdle();
+    const fullMs = performance.now() - started;
+    // Both threads collect first (--expose-gc is inherited by the worker): what validation keeps, not its garbage.
+    const heap = await live.workerHeap();
+    (globalThis as { gc?: () => void }).gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const result: ValidationMemory = { fullMs, workerHeapMb: heap?.heapUsedMb ?? NaN, workerHeapTotalMb: heap?.heapTotalMb ?? NaN, rssMb: process.memoryUsage().rss / 2 ** 20, heapLimitMb: live.workerHeapLimitMb };
+    console.log(JSON.stringify(result));
+  } finally {
+    await live.shutdown();
+  }
+}
+
+if (process.argv[1] === import.meta.filename && process.argv[2] !== undefined) await probe(process.argv[2]);

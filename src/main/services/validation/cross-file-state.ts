@@ -4,8 +4,16 @@ import type { Problem } from '../../../shared/domain/validation/problem';
 
 const NO_FACTS = { idents: [], keyed: [], relations: [], links: [] } as const;
 
-function groupId(entry: KeyedValue): string {
-  return `${entry.scope}\u0000${entry.key}`;
+/** The files sharing one value: most values have one file, kept as that file's facts alone. */
+type Members = FileFacts | Map<string, FileFacts>;
+
+/** Groups touched by a change: scope, then key. */
+type GroupSet = Map<string, Set<string>>;
+
+function addGroup(set: GroupSet, scope: string, key: string): void {
+  const keys = set.get(scope);
+  if (keys === undefined) set.set(scope, new Set([key]));
+  else keys.add(key);
 }
 
 function slugsOf(facts: FileFacts | undefined): string {
@@ -22,11 +30,13 @@ function identsKey(facts: FileFacts | undefined): string {
  * joined), and relations and links are re-checked only for the changed files unless the set of
  * identifiers or paths they resolve against moved. Every check still goes through the shared
  * `crossFileProblems`, fed the relevant facts only, so messages and fixes stay exactly the same.
+ * Groups are nested maps (scope, then value) holding a lone file's facts directly: one small map
+ * per distinct value of every keyed field was most of the validation worker's retained heap.
  */
 export class CrossFileState {
-  /** Members of each duplicate group with more than nothing in it, by file. */
-  private readonly groups = new Map<string, Map<string, FileFacts>>();
-  private readonly groupProblems = new Map<string, Problem[]>();
+  /** Members of each value group, by scope, then compared value. */
+  private readonly groups = new Map<string, Map<string, Members>>();
+  private readonly groupProblems = new Map<string, Map<string, Problem[]>>();
   /** Every slug value of the folder with how many files use it (a unique-slug fix must avoid them all). */
   private readonly slugCounts = new Map<string, number>();
   private readonly refProblems = new Map<string, Problem[]>();
@@ -37,8 +47,8 @@ export class CrossFileState {
     this.groupProblems.clear();
     this.slugCounts.clear();
     this.refProblems.clear();
-    for (const fact of facts.values()) this.join(fact);
-    for (const id of this.groups.keys()) this.recheckGroup(id);
+    for (const fact of facts.values()) this.join(fact, null);
+    for (const [scope, keys] of this.groups) for (const [key, members] of keys) if (members instanceof Map) this.recheckGroup(scope, key);
     this.recheckRefs(facts, paths, null);
   }
 
@@ -47,19 +57,19 @@ export class CrossFileState {
    * after the change. `pathsMoved` is true when files or folders appeared or vanished.
    */
   update(before: ReadonlyMap<string, FileFacts | undefined>, facts: ReadonlyMap<string, FileFacts>, paths: ReadonlySet<string>, pathsMoved: boolean): void {
-    const touched = new Set<string>();
+    const touched: GroupSet = new Map();
     let slugsMoved = false;
     let identsMoved = pathsMoved;
     for (const [file, old] of before) {
       const now = facts.get(file);
-      if (old !== undefined) for (const id of this.leave(old)) touched.add(id);
-      if (now !== undefined) for (const id of this.join(now)) touched.add(id);
+      if (old !== undefined) this.leave(old, touched);
+      if (now !== undefined) this.join(now, touched);
       slugsMoved ||= slugsOf(old) !== slugsOf(now);
       identsMoved ||= identsKey(old) !== identsKey(now);
     }
     // A slug taken or freed changes which suffix every duplicate-slug fix suggests.
-    if (slugsMoved) for (const id of this.groups.keys()) if (id.startsWith('slug\u0000')) touched.add(id);
-    for (const id of touched) this.recheckGroup(id);
+    if (slugsMoved) for (const key of this.groups.get('slug')?.keys() ?? []) addGroup(touched, 'slug', key);
+    for (const [scope, keys] of touched) for (const key of keys) this.recheckGroup(scope, key);
     if (identsMoved) return this.recheckRefs(facts, paths, null);
     const changed = [...before.keys()];
     // No relation or link before or after: nothing to resolve, and the pools did not move.
@@ -71,60 +81,69 @@ export class CrossFileState {
   /** The folder-wide problems as of the last reset or update, unsorted. */
   problems(): Problem[] {
     const out: Problem[] = [];
-    for (const list of this.groupProblems.values()) out.push(...list);
+    for (const keys of this.groupProblems.values()) for (const list of keys.values()) out.push(...list);
     for (const list of this.refProblems.values()) out.push(...list);
     return out;
   }
 
-  private join(fact: FileFacts): string[] {
-    const ids: string[] = [];
+  private join(fact: FileFacts, touched: GroupSet | null): void {
     for (const entry of fact.keyed) {
-      const id = groupId(entry);
-      let members = this.groups.get(id);
-      if (members === undefined) this.groups.set(id, (members = new Map<string, FileFacts>()));
-      members.set(fact.file, fact);
-      ids.push(id);
+      let keys = this.groups.get(entry.scope);
+      if (keys === undefined) this.groups.set(entry.scope, (keys = new Map<string, Members>()));
+      const members = keys.get(entry.key);
+      if (members === undefined || (!(members instanceof Map) && members.file === fact.file)) keys.set(entry.key, fact);
+      else if (members instanceof Map) members.set(fact.file, fact);
+      else keys.set(entry.key, new Map([[members.file, members], [fact.file, fact]]));
+      if (touched !== null) addGroup(touched, entry.scope, entry.key);
       if (entry.code === 'duplicate-slug') this.slugCounts.set(entry.value, (this.slugCounts.get(entry.value) ?? 0) + 1);
     }
-    return ids;
   }
 
-  private leave(fact: FileFacts): string[] {
-    const ids: string[] = [];
+  private leave(fact: FileFacts, touched: GroupSet): void {
     for (const entry of fact.keyed) {
-      const id = groupId(entry);
-      const members = this.groups.get(id);
-      members?.delete(fact.file);
-      if (members?.size === 0) this.groups.delete(id);
-      ids.push(id);
+      const keys = this.groups.get(entry.scope);
+      const members = keys?.get(entry.key);
+      if (members instanceof Map) {
+        members.delete(fact.file);
+        if (members.size === 1) keys?.set(entry.key, members.values().next().value as FileFacts);
+      } else if (members?.file === fact.file) keys?.delete(entry.key);
+      if (keys?.size === 0) this.groups.delete(entry.scope);
+      addGroup(touched, entry.scope, entry.key);
       if (entry.code === 'duplicate-slug') {
         const n = (this.slugCounts.get(entry.value) ?? 1) - 1;
         if (n <= 0) this.slugCounts.delete(entry.value);
         else this.slugCounts.set(entry.value, n);
       }
     }
-    return ids;
   }
 
-  private recheckGroup(id: string): void {
-    const members = this.groups.get(id);
-    if (members === undefined || members.size < 2) {
-      this.groupProblems.delete(id);
+  private setGroupProblems(scope: string, key: string, problems: Problem[]): void {
+    let keys = this.groupProblems.get(scope);
+    if (problems.length === 0) {
+      keys?.delete(key);
+      if (keys?.size === 0) this.groupProblems.delete(scope);
+      return;
+    }
+    if (keys === undefined) this.groupProblems.set(scope, (keys = new Map<string, Problem[]>()));
+    keys.set(key, problems);
+  }
+
+  private recheckGroup(scope: string, key: string): void {
+    const members = this.groups.get(scope)?.get(key);
+    if (!(members instanceof Map)) {
+      this.setGroupProblems(scope, key, []);
       return;
     }
     // Each member contributes only this group's entries; every other slug of the folder is
     // passed as a bystander so the suggested suffix is free folder-wide.
     const scoped: FileFacts[] = [];
-    for (const fact of members.values()) scoped.push({ file: fact.file, problems: [], ...NO_FACTS, keyed: fact.keyed.filter((k) => groupId(k) === id) });
-    const slugGroup = id.startsWith('slug\u0000');
-    if (slugGroup) {
+    for (const fact of members.values()) scoped.push({ file: fact.file, problems: [], ...NO_FACTS, keyed: fact.keyed.filter((k) => k.scope === scope && k.key === key) });
+    if (scope === 'slug') {
       const taken: KeyedValue[] = [];
       for (const value of this.slugCounts.keys()) taken.push({ scope: '\u0000taken', code: 'duplicate-slug', severity: 'info', field: 'slug', value, key: value, line: 1, column: 1 });
       scoped.push({ file: '\u0000taken', problems: [], ...NO_FACTS, keyed: taken });
     }
-    const problems = crossFileProblems(scoped, new Set()).filter((p) => p.file !== '\u0000taken');
-    if (problems.length === 0) this.groupProblems.delete(id);
-    else this.groupProblems.set(id, problems);
+    this.setGroupProblems(scope, key, crossFileProblems(scoped, new Set()).filter((p) => p.file !== '\u0000taken'));
   }
 
   /** Relations and links: of `only` files against the whole folder's identifiers, or all when null. */

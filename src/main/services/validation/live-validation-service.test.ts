@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MainEventName, MainEvents } from '../../../shared/contract';
 import { readTextFile } from '../workspace/read-text-file';
 import { writeTextFileAtomic } from '../workspace/write-text-file-atomic';
+import { writeCorpus } from '../../../../bench/generate-corpus';
 import { LiveValidationService, type ValidationWorkspace } from './live-validation-service';
+import { ValidationService } from './validation-service';
 
 let root: string;
 let outside: string;
@@ -162,4 +164,21 @@ describe('LiveValidationService', () => {
     expect(await readFile(path.join(outside, 'secret.md'), 'utf8')).toBe(before);
     expect(s.runtime.mode).toBe('worker');
   });
+
+  it('restarts a worker that runs out of memory with twice the heap limit, and finishes the run in it', async () => {
+    const corpus = path.join(outside, 'corpus');
+    await writeCorpus(corpus, 800, { defects: true });
+    // 12 MB starts the worker but cannot validate 800 seed-shaped items.
+    service = new LiveValidationService(sink, workspaceAt(corpus), { mode: 'worker', heapLimitMb: 12 });
+    await service.boot();
+    service.open(corpus);
+    await service.whenIdle();
+    expect(service.workerHeapLimitMb).toBeGreaterThan(12);
+    expect(service.runtime).toEqual({ mode: 'worker', fallbackReason: null });
+    expect(events.filter((e) => e.name === 'app:notice')).toEqual([]);
+    const result = service.problems({});
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.problems).toEqual((await new ValidationService(corpus).validateAll()).problems);
+  }, 120_000);
 });
+

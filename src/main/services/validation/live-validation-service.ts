@@ -1,4 +1,4 @@
-import { findWorkerEntry, startServiceWorker } from '../worker/start-service-worker';
+import { findWorkerEntry, isWorkerOutOfMemory, startServiceWorker } from '../worker/start-service-worker';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -12,7 +12,7 @@ import type { EventSink } from '../../ipc/event-sink';
 import { readTextFile } from '../workspace/read-text-file';
 import { parseSchemaText } from '../../../shared/domain/schema/parse-schema-text';
 import { ValidationEngine } from './validation-engine';
-import type { ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
+import type { ValidationHeap, ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
 import type { SchemaSource } from './validation-service';
 
 /** The slice of the workspace service validation needs: the open folder, reading and the save path. */
@@ -28,10 +28,30 @@ export interface LiveValidationOptions {
   readonly mode?: 'auto' | 'worker' | 'inline';
   /** The worker entry; default `validation-worker.js` beside this module, else the `.ts` (tsx). */
   readonly workerEntry?: URL;
+  /**
+   * The worker's old-space limit (MB), default {@link DEFAULT_VALIDATION_HEAP_LIMIT_MB}. Under a
+   * limit of 2 GB or more V8 lets the heap grow to several times what is live; a tight limit keeps
+   * the worker near what validation holds. A worker that reaches it restarts with twice the
+   * limit and validates the folder again.
+   */
+  readonly heapLimitMb?: number;
 }
 
+/**
+ * Default old-space limit of the validation worker: a full run at 50,000 seed-shaped items peaks
+ * well under it (one file's parse is held at a time) and keeps far less afterwards.
+ */
+export const DEFAULT_VALIDATION_HEAP_LIMIT_MB = 256;
+/** Young generation of the worker (MB): a run's garbage is short-lived, as in the index worker. */
+const VALIDATION_YOUNG_GENERATION_MB = 16;
+/** The limit is doubled on out-of-memory up to this, past which validation runs in-thread. */
+const MAX_VALIDATION_HEAP_LIMIT_MB = 8192;
+
+/** Why a request was dropped: the worker is restarting with more room, and the run is redone. */
+class WorkerRestarting extends Error {}
+
 type Request = { readonly type: 'validate-all'; readonly root: string } | { readonly type: 'revalidate'; readonly root: string; readonly paths: readonly string[] } | { readonly type: 'infer'; readonly root: string };
-type Answer = { readonly type: 'result'; readonly snapshot: ValidationSnapshot } | { readonly type: 'schema'; readonly schema: FolioSchema };
+type Answer = { readonly type: 'result'; readonly snapshot: ValidationSnapshot } | { readonly type: 'schema'; readonly schema: FolioSchema } | { readonly type: 'heap'; readonly heap: ValidationHeap };
 
 const ZERO: ProblemCountsDto = { error: 0, warning: 0, info: 0 };
 
@@ -55,6 +75,10 @@ function sameCounts(a: ProblemCountsDto | undefined, b: ProblemCountsDto | undef
  */
 export class LiveValidationService {
   private worker: Worker | null = null;
+  /** A worker starting with a larger heap after running out of memory; requests wait for it. */
+  private restarting: Promise<void> | null = null;
+  private stopped = false;
+  private heapLimitMb: number;
   private mode: 'worker' | 'inline' = 'inline';
   private fallbackReason: string | null = null;
   private readonly engine = new ValidationEngine();
@@ -62,11 +86,17 @@ export class LiveValidationService {
   private readonly waiting = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
 
   private root: string | null = null;
-  private snapshot: ValidationSnapshot | null = null;
+  /** Content files of the last accepted run; null until the open folder's first full run arrives. */
+  private validatedFiles: number | null = null;
   /** The schema of the open folder's last full run (the folder's file or the inferred one). */
   private schema: { readonly root: string; readonly schema: FolioSchema; readonly source: SchemaSource } | null = null;
-  private byFile = new Map<string, Problem[]>();
+  /** The latest problems, by file (each sorted), merged from full runs and per-file deltas. */
+  private byFile = new Map<string, readonly Problem[]>();
+  private types = new Map<string, string>();
   private countsByFile = new Map<string, ProblemCountsDto>();
+  private totals: ProblemCountsDto = ZERO;
+  /** Every problem in the folder's order, rebuilt on demand after a change. */
+  private allCache: readonly Problem[] | null = null;
   private running = false;
   private pendingAll = false;
   private readonly pendingPaths = new Set<string>();
@@ -77,7 +107,14 @@ export class LiveValidationService {
     private readonly events: EventSink,
     private readonly workspace: ValidationWorkspace,
     private readonly options: LiveValidationOptions = {},
-  ) {}
+  ) {
+    this.heapLimitMb = options.heapLimitMb ?? DEFAULT_VALIDATION_HEAP_LIMIT_MB;
+  }
+
+  /** The worker's current old-space limit (MB): raised when a folder outgrew it. */
+  get workerHeapLimitMb(): number {
+    return this.heapLimitMb;
+  }
 
   /** How validation runs, and why not in a worker if it does not. */
   get runtime(): { mode: 'worker' | 'inline'; fallbackReason: string | null } {
@@ -86,6 +123,7 @@ export class LiveValidationService {
 
   /** Starts the worker (or settles for in-thread validation, with the reason in `runtime`). */
   async boot(): Promise<void> {
+    this.stopped = false;
     if (this.options.mode === 'inline') return;
     const result = await this.startWorker();
     if (typeof result === 'string') {
@@ -99,6 +137,7 @@ export class LiveValidationService {
 
   /** Stops the worker; a run in flight is abandoned. */
   async shutdown(): Promise<void> {
+    this.stopped = true;
     this.root = null;
     const worker = this.worker;
     this.worker = null;
@@ -110,10 +149,13 @@ export class LiveValidationService {
   /** A folder was opened: forget the last one and validate this one in full. */
   open(root: string): void {
     this.root = root;
-    this.snapshot = null;
+    this.validatedFiles = null;
     if (this.schema?.root !== root) this.schema = null;
     this.byFile = new Map();
+    this.types = new Map();
     this.countsByFile = new Map();
+    this.totals = ZERO;
+    this.allCache = null;
     this.pendingPaths.clear();
     this.pendingAll = true;
     this.schedule();
@@ -135,23 +177,19 @@ export class LiveValidationService {
   /** The latest run's problems, filtered, with the folder's totals and the filter choices. */
   problems(query: ProblemsQueryDto): Result<ProblemsResultDto> {
     if (this.root === null) return fail('no-workspace', 'No folder is open.');
-    const all = this.snapshot?.problems ?? [];
-    const types = this.snapshot?.types ?? {};
+    const all = this.allProblems();
+    const types = this.types;
     const codes = new Set<string>();
-    const contentTypes = new Set<string>();
-    for (const p of all) {
-      codes.add(p.code);
-      const type = types[p.file];
-      if (type !== undefined) contentTypes.add(type);
-    }
+    for (const p of all) codes.add(p.code);
+    const contentTypes = new Set(types.values());
     const source = query.file !== undefined ? (this.byFile.get(query.file) ?? []) : all;
-    const problems = source.filter((p) => (query.severity === undefined || p.severity === query.severity) && (query.code === undefined || p.code === query.code) && (query.contentType === undefined || types[p.file] === query.contentType));
-    return ok({ problems, counts: countsOf(all), files: this.snapshot?.files ?? 0, running: this.running || this.pendingAll, codes: [...codes].sort(), contentTypes: [...contentTypes].sort() });
+    const problems = source.filter((p) => (query.severity === undefined || p.severity === query.severity) && (query.code === undefined || p.code === query.code) && (query.contentType === undefined || types.get(p.file) === query.contentType));
+    return ok({ problems, counts: this.totals, files: this.validatedFiles ?? 0, running: this.running || this.pendingAll, codes: [...codes].sort(), contentTypes: [...contentTypes].sort() });
   }
 
   /** One file's counts by severity, or undefined before its folder was validated. */
   countsFor(relPath: string): ProblemCountsDto | undefined {
-    if (this.snapshot === null) return undefined;
+    if (this.validatedFiles === null) return undefined;
     return this.countsByFile.get(relPath) ?? ZERO;
   }
 
@@ -249,6 +287,8 @@ export class LiveValidationService {
         try {
           answer = await this.request(all ? { type: 'validate-all', root } : { type: 'revalidate', root, paths });
         } catch (error) {
+          // A restart redoes the whole folder (pendingAll is set again): nothing to tell.
+          if (error instanceof WorkerRestarting) continue;
           if (this.openRoot() !== null) this.events.emit('app:notice', { level: 'warning', message: `Folio could not validate this folder: ${error instanceof Error ? error.message : String(error)}` });
           continue;
         }
@@ -264,31 +304,75 @@ export class LiveValidationService {
   }
 
   private accept(snapshot: ValidationSnapshot, touched: readonly string[], settled: boolean): void {
-    const byFile = new Map<string, Problem[]>();
-    for (const p of snapshot.problems) {
-      const list = byFile.get(p.file);
-      if (list === undefined) byFile.set(p.file, [p]);
-      else list.push(p);
-    }
-    const counts = new Map<string, ProblemCountsDto>();
-    for (const [file, list] of byFile) counts.set(file, countsOf(list));
+    const first = this.validatedFiles === null;
+    // A delta applies to the full run it follows; one overtaken by a reopen is dropped (a full run is queued).
+    if (snapshot.kind === 'delta' && first) return;
+    // A delta updates the maps in place: `before` is the old map only for a full run, which replaces them.
+    const before = this.countsByFile;
     // Only files whose badge changed: the renderer refetches just those rows.
     const changed = new Set<string>();
-    const first = this.snapshot === null;
-    if (!first) {
-      for (const [file, c] of counts) if (!sameCounts(c, this.countsByFile.get(file))) changed.add(file);
-      for (const file of this.countsByFile.keys()) if (!counts.has(file)) changed.add(file);
-      // The files just edited may keep their counts with other problems: the open form must still refresh.
-      for (const file of touched) changed.add(file);
+    if (snapshot.kind === 'full') {
+      this.byFile = new Map();
+      this.types = new Map();
+      this.countsByFile = new Map();
     }
-    this.snapshot = snapshot;
+    for (const change of snapshot.changes) {
+      const was = before.get(change.file);
+      if (change.problems.length === 0) {
+        this.byFile.delete(change.file);
+        this.countsByFile.delete(change.file);
+      } else {
+        this.byFile.set(change.file, change.problems);
+        this.countsByFile.set(change.file, countsOf(change.problems));
+      }
+      if (change.type === undefined) this.types.delete(change.file);
+      else this.types.set(change.file, change.type);
+      if (snapshot.kind === 'delta' && !sameCounts(was, this.countsByFile.get(change.file))) changed.add(change.file);
+    }
+    if (snapshot.kind === 'full' && !first) {
+      for (const [file, c] of this.countsByFile) if (!sameCounts(c, before.get(file))) changed.add(file);
+      for (const file of before.keys()) if (!this.countsByFile.has(file)) changed.add(file);
+    }
+    // The files just edited may keep their counts with other problems: the open form must still refresh.
+    if (!first) for (const file of touched) changed.add(file);
+    const totals = { error: 0, warning: 0, info: 0 };
+    for (const c of this.countsByFile.values()) {
+      totals.error += c.error;
+      totals.warning += c.warning;
+      totals.info += c.info;
+    }
+    this.totals = totals;
+    this.allCache = null;
+    this.validatedFiles = snapshot.files;
     if (snapshot.schema !== undefined) this.schema = { root: snapshot.root, schema: snapshot.schema, source: snapshot.schemaSource };
-    this.byFile = byFile;
-    this.countsByFile = counts;
-    this.events.emit('validation:changed', { counts: countsOf(snapshot.problems), running: !settled, files: first ? null : [...changed] });
+    this.events.emit('validation:changed', { counts: totals, running: !settled, files: first ? null : [...changed] });
+  }
+
+  /** Every problem, files in path order and each file's own order: the folder's sorted list. */
+  private allProblems(): readonly Problem[] {
+    if (this.allCache === null) {
+      const all: Problem[] = [];
+      for (const file of [...this.byFile.keys()].sort()) for (const p of this.byFile.get(file) ?? []) all.push(p);
+      this.allCache = all;
+    }
+    return this.allCache;
+  }
+
+  /** The validation worker's heap after a collection, or null when validation runs in-thread. */
+  async workerHeap(): Promise<ValidationHeap | null> {
+    if (this.restarting !== null) await this.restarting;
+    const worker = this.worker;
+    if (worker === null) return null;
+    const id = this.nextId++;
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ type: 'heap', id } satisfies ValidationWorkerRequest);
+    });
+    return answer.type === 'heap' ? answer.heap : null;
   }
 
   private async request(request: Request): Promise<Answer> {
+    if (this.restarting !== null) await this.restarting;
     if (this.worker === null) {
       // In-thread fallback: the same engine, on the main thread.
       switch (request.type) {
@@ -315,17 +399,31 @@ export class LiveValidationService {
     this.waiting.delete(message.id);
     if (message.type === 'failed') waiter.reject(new Error(message.message));
     else if (message.type === 'result') waiter.resolve({ type: 'result', snapshot: message.snapshot });
+    else if (message.type === 'heap') waiter.resolve({ type: 'heap', heap: message.heap });
     else waiter.resolve({ type: 'schema', schema: message.schema });
   }
 
-  private rejectAll(reason: string): void {
-    for (const waiter of this.waiting.values()) waiter.reject(new Error(reason));
+  private rejectAll(reason: string | Error): void {
+    const error = typeof reason === 'string' ? new Error(reason) : reason;
+    for (const waiter of this.waiting.values()) waiter.reject(error);
     this.waiting.clear();
   }
 
-  private onWorkerLost(reason: string): void {
-    if (this.worker === null) return;
+  private onWorkerLost(lost: Worker, reason: string, outOfMemory: boolean): void {
+    if (this.worker !== lost) return;
     this.worker = null;
+    if (outOfMemory && this.heapLimitMb * 2 <= MAX_VALIDATION_HEAP_LIMIT_MB) {
+      // The folder outgrew the limit: a worker with twice the room validates it again. Runs in
+      // flight are dropped quietly and the whole folder is queued (the worker's cache died with it).
+      this.heapLimitMb *= 2;
+      this.restarting = this.restartAfterOutOfMemory();
+      this.rejectAll(new WorkerRestarting(`the validation worker ran out of memory; restarting with ${this.heapLimitMb} MB`));
+      if (this.root !== null) {
+        this.pendingAll = true;
+        this.schedule();
+      }
+      return;
+    }
     this.mode = 'inline';
     this.fallbackReason = `the worker stopped: ${reason}`;
     this.rejectAll(this.fallbackReason);
@@ -333,14 +431,29 @@ export class LiveValidationService {
     if (this.root !== null) this.open(this.root);
   }
 
+  private async restartAfterOutOfMemory(): Promise<void> {
+    const started = await this.startWorker();
+    this.restarting = null;
+    if (this.stopped) {
+      if (typeof started !== 'string') await started.terminate();
+      return;
+    }
+    if (typeof started === 'string') {
+      this.mode = 'inline';
+      this.fallbackReason = `the worker could not restart: ${started}`;
+      return;
+    }
+    this.worker = started;
+  }
+
   private async startWorker(): Promise<Worker | string> {
     const entry = this.options.workerEntry ?? findWorkerEntry('validation-worker', import.meta.url);
     if (entry === null) return 'no validation-worker entry next to the validation service (the bundle must emit validation-worker.js)';
-    const worker = await startServiceWorker(entry);
+    const worker = await startServiceWorker(entry, { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: VALIDATION_YOUNG_GENERATION_MB });
     if (typeof worker === 'string') return worker;
     worker.on('message', (m: ValidationWorkerMessage) => this.onMessage(m));
-    worker.on('error', (error) => this.onWorkerLost(String(error)));
-    worker.on('exit', (code) => this.onWorkerLost(`exited with code ${code}`));
+    worker.on('error', (error) => this.onWorkerLost(worker, String(error), isWorkerOutOfMemory(error)));
+    worker.on('exit', (code) => this.onWorkerLost(worker, `exited with code ${code}`, false));
     return worker;
   }
 }

@@ -1,11 +1,17 @@
 import path from 'node:path';
 import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-index';
 import type { FolioSchema } from '../../../shared/domain/schema/folio-schema';
-import { inferSchema } from '../../../shared/domain/schema/infer-schema';
+import { SchemaInference } from '../../../shared/domain/schema/infer-schema';
+import { forEachInOrder } from './for-each-in-order';
 import { listWorkspacePaths } from './list-workspace-paths';
 import { readWalkedFile } from './read-walked-file';
 import { ValidationService, type FolderValidation } from './validation-service';
-import type { ValidationSnapshot } from './validation-worker-protocol';
+import type { Problem } from '../../../shared/domain/validation/problem';
+import { diffProblemsByFile } from './diff-problems-by-file';
+import type { FileProblems, ValidationSnapshot } from './validation-worker-protocol';
+
+/** Files read ahead while inference consumes them in order. */
+const READ_AHEAD = 16;
 
 /**
  * The validation work itself, for one folder at a time, whichever thread it runs on: the worker
@@ -15,6 +21,8 @@ export class ValidationEngine {
   private service: ValidationService | null = null;
   private root: string | null = null;
   private sentSchema: FolioSchema | null = null;
+  /** Each file's problems as of the last snapshot: the next revalidation sends only what changed. */
+  private sent: Map<string, FileProblems> | null = null;
 
   /** Validates the whole folder (a new folder, or a schema change). */
   async validateAll(root: string): Promise<ValidationSnapshot> {
@@ -22,6 +30,7 @@ export class ValidationEngine {
     this.service = new ValidationService(root);
     const started = performance.now();
     this.sentSchema = null;
+    this.sent = null;
     return this.snapshotOf(root, this.service, await this.service.validateAll(), started);
   }
 
@@ -32,9 +41,16 @@ export class ValidationEngine {
     return this.snapshotOf(root, this.service, await this.service.revalidate(paths), started);
   }
 
-  /** The run's snapshot, carrying the schema when it differs from the one sent last (a new folder, a schema file change). */
+  /**
+   * The run's snapshot: every file's problems after a full run, else only the files that changed
+   * since the last snapshot; with the schema when it differs from the one sent last.
+   */
   private snapshotOf(root: string, service: ValidationService, result: FolderValidation, started: number): ValidationSnapshot {
-    const base = snapshot(root, service, result, started);
+    const byFile = groupByFile(service, result.problems);
+    const previous = this.sent;
+    this.sent = byFile;
+    const changes = previous === null ? [...byFile.values()] : diffProblemsByFile(previous, byFile);
+    const base: ValidationSnapshot = { root, files: result.files, kind: previous === null ? 'full' : 'delta', changes, schemaSource: result.schemaSource, ms: performance.now() - started };
     if (result.schema === this.sentSchema) return base;
     this.sentSchema = result.schema;
     return { ...base, schema: result.schema };
@@ -42,26 +58,40 @@ export class ValidationEngine {
 
   /**
    * The schema inferred from the folder as it is now, whether or not it has a schema file: the
-   * current one when the last run inferred it, else a fresh read of every file.
+   * current one when the last run inferred it, else a fresh read of every file, streamed through
+   * inference (two passes, one parse held at a time).
    */
   async infer(root: string): Promise<FolioSchema> {
     const current = this.root === root ? this.service?.current() : undefined;
     if (current !== undefined && current.schemaSource === 'inferred') return current.schema;
-    const listing = await listWorkspacePaths(root);
-    const items = [];
-    for (const rel of listing.contentFiles) {
+    const files = (await listWorkspacePaths(root)).contentFiles;
+    const inference = new SchemaInference({ maxItems: files.length });
+    const numbers = new Int32Array(files.length).fill(-1);
+    const dataOf = async (rel: string): Promise<Readonly<Record<string, unknown>> | null> => {
       const read = await readWalkedFile(path.join(root, ...rel.split('/')));
-      items.push({ path: rel, data: read.ok && read.mode === 'text' ? parseForIndex(read.text).data : null });
+      return read.ok && read.mode === 'text' ? parseForIndex(read.text).data : null;
+    };
+    await forEachInOrder(files, READ_AHEAD, dataOf, (data, rel, i) => {
+      numbers[i] = inference.add({ path: rel, data });
+    });
+    if (inference.needsRelationPass) {
+      await forEachInOrder(files, READ_AHEAD, (rel, i) => ((numbers[i] as number) < 0 ? Promise.resolve(null) : dataOf(rel)), (data, rel, i) => inference.addRelations(numbers[i] as number, { path: rel, data }));
     }
-    return inferSchema(items);
+    return inference.finish();
   }
 }
 
-function snapshot(root: string, service: ValidationService, result: FolderValidation, started: number): ValidationSnapshot {
-  const types: Record<string, string> = {};
-  for (const p of result.problems) {
-    const type = types[p.file] ?? service.contentTypeOf(p.file);
-    if (type !== undefined) types[p.file] = type;
+/** The run's problems by file (they come sorted by file), with each file's content type. */
+function groupByFile(service: ValidationService, problems: readonly Problem[]): Map<string, FileProblems> {
+  const byFile = new Map<string, FileProblems>();
+  for (let i = 0; i < problems.length; ) {
+    const file = (problems[i] as Problem).file;
+    let end = i + 1;
+    while (end < problems.length && (problems[end] as Problem).file === file) end += 1;
+    const type = service.contentTypeOf(file);
+    const list = problems.slice(i, end);
+    byFile.set(file, type === undefined ? { file, problems: list } : { file, problems: list, type });
+    i = end;
   }
-  return { root, files: result.files, problems: result.problems, schemaSource: result.schemaSource, types, ms: performance.now() - started };
+  return byFile;
 }

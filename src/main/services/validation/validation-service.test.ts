@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JSON_SCHEMA_DIALECT, type FolioSchema } from '../../../shared/domain/schema/folio-schema';
+import { createSchemaChecker } from './create-schema-checker';
+import { inferSchema } from '../../../shared/domain/schema/infer-schema';
+import { validateDocuments } from '../../../shared/domain/validation/validate-documents';
+import { ValidationEngine } from './validation-engine';
 import { ValidationService } from './validation-service';
+import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-index';
+
+function parseForIndexData(text: string): Record<string, unknown> | null {
+  return parseForIndex(text).data;
+}
 
 let root: string;
 beforeEach(async () => {
@@ -69,4 +78,32 @@ describe('ValidationService', () => {
     expect(next.schemaSource).toBe('folder');
     expect(next.problems).toEqual([expect.objectContaining({ file: 'a.md', code: 'missing-required', severity: 'error', field: 'date', line: 2 })]);
   });
+
+  it('validates a folder streamed file by file exactly as a batch over every document, relations to later files included', async () => {
+    const { mkdir, readFile } = await import('node:fs/promises');
+    await mkdir(path.join(root, 'news'));
+    await mkdir(path.join(root, 'offers'));
+    const docs: { file: string; text: string }[] = [];
+    // News sort before the offers they name, so relation evidence arrives after the first pass
+    // has seen the values: the streamed run must still find the relation and its dangling value.
+    for (let i = 0; i < 8; i += 1) docs.push({ file: `offers/o${i}.md`, text: `---\ntitle: Offer ${i}\npermalink: /offers/o${i}\nslug: o${i}\n---\nBody.\n` });
+    for (let i = 0; i < 10; i += 1) docs.push({ file: `news/n${i}.md`, text: `---\ntitle: News ${i % 3}\nslug: n${i}\noffer: /offers/o${i === 9 ? 'gone' : i % 8}\ndate: 2024-01-1${i}\n---\nSee [o](../offers/o${i}.md).\n` });
+    docs.push({ file: 'news/broken.md', text: '---\ntitle: [unclosed\n---\n' });
+    for (const d of docs) await writeFile(path.join(root, d.file), d.text);
+    await writeFile(path.join(root, 'news', 'bin.md'), Buffer.from([0, 1, 2, 0]));
+
+    const streamed = await new ValidationService(root).validateAll();
+    const texts = await Promise.all(docs.map(async (d) => ({ file: d.file, text: await readFile(path.join(root, d.file), 'utf8') })));
+    const schema = inferSchema(texts.map((d) => ({ path: d.file, data: parseForIndexData(d.text) })));
+    expect(streamed.schema).toEqual(schema);
+    const offer = (schema.types['news']?.schema.properties as Record<string, Record<string, unknown>>)['offer'];
+    expect(offer?.['x-folio-relation']).toEqual({ key: 'permalink' });
+    const checker = createSchemaChecker(schema);
+    const existingPaths = new Set(['news', 'offers', 'news/bin.md', ...docs.map((d) => d.file)]);
+    const batch = validateDocuments(texts, { schema, existingPaths, checkSchema: (input) => checker.check(input) });
+    expect(streamed.problems.filter((p) => p.file !== 'news/bin.md')).toEqual(batch.problems);
+    expect(streamed.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['dangling-relation', 'broken-link', 'binary', 'yaml-syntax']));
+    expect(await new ValidationEngine().infer(root)).toEqual(schema);
+  });
 });
+

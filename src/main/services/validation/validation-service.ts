@@ -2,7 +2,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseForIndex, type IndexParseResult } from '../../../shared/domain/frontmatter/parse-for-index';
 import { FOLIO_SCHEMA_PATH, type FolioSchema } from '../../../shared/domain/schema/folio-schema';
-import { inferSchema } from '../../../shared/domain/schema/infer-schema';
+import { SchemaInference } from '../../../shared/domain/schema/infer-schema';
 import { collectFileFacts, fileProblem, type FileFacts } from '../../../shared/domain/validation/collect-file-facts';
 import { compareProblems, type Problem } from '../../../shared/domain/validation/problem';
 import { isContentFileName } from '../index/walk-content-files';
@@ -11,6 +11,7 @@ import { createSchemaChecker, type SchemaChecker } from './create-schema-checker
 import { CrossFileState } from './cross-file-state';
 import { listWorkspacePaths } from './list-workspace-paths';
 import { parseSchemaText } from '../../../shared/domain/schema/parse-schema-text';
+import { forEachInOrder } from './for-each-in-order';
 import { readWalkedFile } from './read-walked-file';
 
 /** Where the schema in force came from. */
@@ -40,12 +41,7 @@ const unreadable: Record<Exclude<TextFileMode, 'text'>, { severity: Problem['sev
   large: { severity: 'warning', message: 'The file is too large (or has a line too long) to validate.' },
 };
 
-/** Texts kept between the inference pass and the rules pass; beyond this they are read again. */
-const KEEP_TEXT_CHARS = 32 * 1024 * 1024;
-
 type ReadOutcome = { readonly kind: 'text'; readonly text: string; readonly parsed: IndexParseResult } | { readonly kind: 'facts'; readonly facts: FileFacts };
-/** A first-pass read: the text is dropped (null) once the budget is spent; the parse is always kept. */
-type KeptOutcome = { readonly kind: 'text'; readonly text: string | null; readonly parsed: IndexParseResult } | { readonly kind: 'facts'; readonly facts: FileFacts };
 
 async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -99,47 +95,69 @@ export class ValidationService {
   }
 
   /**
-   * Reads, parses and validates every content file of the folder. Each file is parsed once: the
-   * parse feeds inference and then the rules; texts beyond a memory budget are read again, but
-   * never parsed again.
+   * Reads, parses and validates every content file of the folder, holding one file's parse at a
+   * time: without a schema file, a first pass feeds inference in path order and keeps nothing but
+   * its statistics; the rules pass then reads each file again and also gives inference its
+   * relation evidence. Keeping first-pass parses for the rules pass (even a 64 MB budget of them)
+   * measured slower than parsing again: long-lived parses are promoted and cost full collections.
+   * Relations are the one part of the schema a later file can change; when they did, the
+   * relation facts are taken again with the final schema, so the result equals a batch run.
    */
   async validateAll(): Promise<FolderValidation> {
     this.facts.clear();
     const listing = await listWorkspacePaths(this.root);
     this.paths = listing.all;
     const files = listing.contentFiles;
+    const concurrency = this.options.concurrency ?? 16;
 
     const { schema, source, problems } = await this.loadSchema();
-    let kept = 0;
-    const outcomes = await mapPool(files, this.options.concurrency ?? 16, async (rel) => {
-      const outcome = await this.readWalked(rel);
-      if (outcome.kind === 'text') {
-        if (kept + outcome.text.length > KEEP_TEXT_CHARS) return { ...outcome, text: null };
-        kept += outcome.text.length;
+    if (schema !== undefined) {
+      this.useSchema(schema, source, problems);
+      await this.collectAll(files, concurrency, new Set(), null);
+    } else {
+      const inference = new SchemaInference({ maxItems: files.length });
+      const numbers = new Int32Array(files.length).fill(-1);
+      const unreadable = new Set<string>();
+      await forEachInOrder(files, concurrency, (rel) => this.readWalked(rel), (outcome, rel, i) => {
+        // Unreadable files are settled now: the rules pass skips them.
+        if (outcome.kind === 'facts') {
+          this.facts.set(rel, outcome.facts);
+          unreadable.add(rel);
+        } else numbers[i] = inference.add({ path: rel, data: outcome.parsed.data });
+      });
+      const provisional = inference.provisional();
+      this.useSchema(provisional, 'inferred', problems);
+      if (!inference.needsRelationPass) {
+        await this.collectAll(files, concurrency, unreadable, null);
+      } else {
+        await this.collectAll(files, concurrency, unreadable, (i, data) => inference.addRelations(numbers[i] as number, { path: files[i] as string, data }));
+        const final = inference.finish();
+        if (JSON.stringify(final) !== JSON.stringify(provisional)) {
+          this.useSchema(final, 'inferred', problems);
+          await this.collectAll(files, concurrency, unreadable, null);
+        }
       }
-      return outcome;
-    });
-    const resolvedSchema = schema ?? inferSchema(files.map((file, i) => ({ path: file, data: (outcomes[i]?.kind === 'text' ? outcomes[i].parsed.data : null) ?? null })));
-    this.useSchema(resolvedSchema, schema === undefined ? 'inferred' : source, problems);
-    await mapPool([...files.keys()], this.options.concurrency ?? 16, async (i) => {
-      const rel = files[i] as string;
-      const outcome = outcomes[i] as KeptOutcome;
-      // Release each text as soon as its facts are taken, so the peak stays near the budget.
-      outcomes[i] = undefined as unknown as KeptOutcome;
-      if (outcome.kind === 'facts') return void this.facts.set(rel, outcome.facts);
-      let text = outcome.text;
-      if (text === null) {
-        const again = await readWalkedFile(path.join(this.root, ...rel.split('/')));
-        // Changed under us between the passes: the next watcher batch revalidates it.
-        text = again.ok && again.mode === 'text' ? again.text : null;
-      }
-      this.facts.set(rel, text === null ? fileProblem(rel, 'unreadable', 'error', 'The file changed while it was validated; it will be checked again.') : this.factsOf(rel, { kind: 'text', text, parsed: outcome.parsed }));
-    });
+    }
     for (const rel of listing.symlinkedContent) {
       this.facts.set(rel, fileProblem(rel, 'symlink', 'info', 'This file is a symbolic link; Folio never reads through links, so it was not validated.'));
     }
     this.cross.reset(this.facts, this.paths);
     return this.assemble();
+  }
+
+  /**
+   * The rules pass: reads and parses each content file (but those in `skip`, settled as
+   * unreadable by the first pass), takes its facts with the schema in force and drops the parse.
+   * `onData` sees each file's front matter on the way (inference's relation pass).
+   */
+  private async collectAll(files: readonly string[], concurrency: number, skip: ReadonlySet<string>, onData: ((index: number, data: Readonly<Record<string, unknown>> | null) => void) | null): Promise<void> {
+    await mapPool([...files.keys()], concurrency, async (i) => {
+      const rel = files[i] as string;
+      if (skip.has(rel)) return;
+      const outcome = await this.readWalked(rel);
+      if (outcome.kind === 'text') onData?.(i, outcome.parsed.data);
+      this.facts.set(rel, this.factsOf(rel, outcome));
+    });
   }
 
   /**

@@ -25,6 +25,13 @@ port.on('message', (request: ValidationWorkerRequest) => {
     case 'infer':
       engine.infer(request.root).then((schema) => post({ type: 'schema', id: request.id, schema }), fail);
       return;
+    case 'heap': {
+      // Collected first when the process allows it (--expose-gc is inherited): what validation keeps, not its garbage.
+      (globalThis as { gc?: () => void }).gc?.();
+      const usage = process.memoryUsage();
+      post({ type: 'heap', id: request.id, heap: { heapUsedMb: usage.heapUsed / 2 ** 20, heapTotalMb: usage.heapTotal / 2 ** 20 } });
+      return;
+    }
   }
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FolioJsonSchema } from './folio-schema';
-import { inferSchema } from './infer-schema';
+import { inferSchema, SchemaInference } from './infer-schema';
 import { matchGlob } from './match-glob';
 import { resolveContentType } from './resolve-content-type';
 
@@ -73,6 +73,57 @@ describe('inferSchema', () => {
     expect(rel['x-folio-widget']).toBe('relation');
     expect(rel['x-folio-relation']).toEqual({ key: 'permalink' });
     expect(prop(inferred.types['offering']?.schema as FolioJsonSchema, 'permalink')['x-folio-widget']).not.toBe('relation');
+  });
+});
+
+describe('SchemaInference (streamed)', () => {
+  // Relations in both directions, shared and own identifiers, keys near the uniqueness tolerance.
+  const items = Array.from({ length: 240 }, (_, i) => {
+    const data: Record<string, unknown> = {
+      slug: `s-${i}`,
+      permalink: `/p/${i}`,
+      aliases: i % 5 === 0 ? [] : [`/a/${i}`, `/a/${i % 40}`],
+      related: [{ permalink: `/p/${(i * 7 + 3) % 240}` }, { slug: `s-${(i * 11) % 260}` }],
+      parent: `/p/${(i + 120) % 240}`,
+      self: `/p/${i}`,
+      shared: `/a/${i % 40}`,
+      code: `k${i % 238}`,
+      title: `T ${i % 37}`,
+    };
+    if (i % 3 === 0) data['archetype'] = 'offering';
+    return { path: `${i % 2 === 0 ? 'news' : 'offers'}/p${String(i).padStart(3, '0')}.md`, data };
+  });
+  const sorted = [...items].sort((a, b) => (a.path < b.path ? -1 : 1));
+
+  it('fed one item at a time, then a relation pass, gives exactly the batch schema', () => {
+    const inference = new SchemaInference({ maxItems: 1000 });
+    const numbers = sorted.map((item) => inference.add(item));
+    const provisional = inference.provisional();
+    [...sorted.keys()].reverse().forEach((i) => inference.addRelations(numbers[i] as number, sorted[i] as (typeof sorted)[number]));
+    const streamed = inference.finish();
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(inferSchema(items)));
+    // Values naming items added later only count once every identifier is known.
+    expect(JSON.stringify(provisional)).not.toBe(JSON.stringify(streamed));
+    const news = streamed.types['news']?.schema as FolioJsonSchema;
+    expect(prop(news, 'parent')['x-folio-relation']).toEqual({ key: 'permalink' });
+    expect(prop(news, 'self')['x-folio-relation']).toBeUndefined();
+  });
+
+  it('gives the same verdicts whatever the bound on the item count', () => {
+    const verdict = (maxItems?: number): string => {
+      const inference = new SchemaInference(maxItems === undefined ? {} : { maxItems });
+      const numbers = sorted.map((item) => inference.add(item));
+      sorted.forEach((item, i) => inference.addRelations(numbers[i] as number, item));
+      return JSON.stringify(inference.finish());
+    };
+    expect(verdict(240)).toBe(verdict());
+    expect(verdict(240)).toContain('x-folio-unique');
+  });
+
+  it('refuses items out of path order, which would change property and mirror order', () => {
+    const inference = new SchemaInference();
+    inference.add({ path: 'b.md', data: {} });
+    expect(() => inference.add({ path: 'a.md', data: {} })).toThrow(/path order/);
   });
 });
 

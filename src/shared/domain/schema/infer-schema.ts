@@ -8,6 +8,7 @@ import {
   type FolioSchema,
   type FolioWidget,
 } from './folio-schema';
+import { flatString } from '../../lib/flat-string';
 import { isEmail, isIsoDateShape, isIsoDateTimeShape, isUri, parseDateParts } from './value-formats';
 
 /** One item of the folder as inference sees it; `data` null when its front matter could not be read. */
@@ -111,8 +112,17 @@ function typeOf(value: unknown): JsonType {
   }
 }
 
-/** Who owns each identifying value in the folder, for relation inference. */
-type IdentIndex = Map<string, { readonly key: string; readonly owners: Set<number> }>;
+/**
+ * Who owns each identifying value in the folder, for relation inference. Compact: a value names
+ * "another item" when more than one item owns it or its one owner is not the item looking, so
+ * the first owner and a shared flag answer that without a set of owners per value.
+ */
+interface IdentOwner {
+  readonly key: string;
+  readonly owner: number;
+  shared: boolean;
+}
+type IdentIndex = Map<string, IdentOwner>;
 
 function identValues(data: Readonly<Record<string, unknown>>, key: string): string[] {
   const value = data[key];
@@ -122,26 +132,26 @@ function identValues(data: Readonly<Record<string, unknown>>, key: string): stri
   return [];
 }
 
-function buildIdentIndex(items: readonly { readonly data: Readonly<Record<string, unknown>> }[]): IdentIndex {
-  const index: IdentIndex = new Map();
-  items.forEach((item, i) => {
-    for (const key of IDENTIFYING_KEYS) {
-      for (const value of identValues(item.data, key)) {
-        let entry = index.get(value);
-        if (entry === undefined) {
-          entry = { key, owners: new Set() };
-          index.set(value, entry);
-        }
-        entry.owners.add(i);
-      }
+function registerIdents(index: IdentIndex, data: Readonly<Record<string, unknown>>, item: number): void {
+  for (const key of IDENTIFYING_KEYS) {
+    for (const value of identValues(data, key)) {
+      const entry = index.get(value);
+      // Held for the whole run: a flat copy, so the value does not keep its file's text alive.
+      if (entry === undefined) index.set(flatString(value), { key, owner: item, shared: false });
+      else if (entry.owner !== item) entry.shared = true;
     }
-  });
-  return index;
+  }
+}
+
+function namesAnother(index: IdentIndex, text: string, item: number): string | undefined {
+  const entry = index.get(text);
+  return entry !== undefined && (entry.shared || entry.owner !== item) ? entry.key : undefined;
 }
 
 /** Per-item walk state shared by the recursive observer. */
 interface WalkContext {
   readonly itemIndex: number;
+  /** The identifying values known so far (all of them in a relation pass). */
   readonly idents: IdentIndex;
   /** Scalar string leaves outside lists, by dotted path, for mirror detection. */
   readonly leaves: [string, string][];
@@ -164,7 +174,10 @@ function observe(stats: Stats, value: unknown, depth: number, inList: boolean, c
     const text = value as string;
     stats.strings += 1;
     if (stats.strCounts !== null) {
-      bump(stats.strCounts, text);
+      const seen = stats.strCounts.get(text);
+      // A new key is kept until inference ends: a flat copy, not a view on the file's text.
+      if (seen === undefined) stats.strCounts.set(flatString(text), 1);
+      else stats.strCounts.set(text, seen + 1);
       if (stats.strCounts.size > MAX_TRACKED_STRINGS) stats.strCounts = null;
     }
     const first = text.charCodeAt(0);
@@ -182,8 +195,8 @@ function observe(stats: Stats, value: unknown, depth: number, inList: boolean, c
     if (text.includes('.') && IMAGE_VALUE.test(text)) stats.imageLike += 1;
     // A value naming ANOTHER item is evidence of a relation; an item's own keys are not.
     if (!stats.topIdent) {
-      const owner = ctx.idents.get(text);
-      if (owner !== undefined && (owner.owners.size > 1 || !owner.owners.has(ctx.itemIndex))) bump(stats.relationHits, owner.key);
+      const key = namesAnother(ctx.idents, text, ctx.itemIndex);
+      if (key !== undefined) bump(stats.relationHits, key);
     }
     if (!inList && text.trim() !== '') ctx.leaves.push([stats.pathText, text]);
   } else if (type === 'integer' || type === 'number') {
@@ -208,6 +221,34 @@ function observe(stats: Stats, value: unknown, depth: number, inList: boolean, c
     stats.items ??= newStats(stats.pathText, stats.topIdent);
     for (const element of value as unknown[]) observe(stats.items, element, depth, true, ctx);
   }
+}
+
+/**
+ * The relation pass: the same walk as {@link observe} over nodes the first pass built, counting
+ * only the strings that name another item, now that every item's identifying values are known.
+ */
+function observeRelations(stats: Stats, value: unknown, idents: IdentIndex, item: number): void {
+  if (typeof value === 'string') {
+    if (stats.topIdent) return;
+    const key = namesAnother(idents, value, item);
+    if (key !== undefined) bump(stats.relationHits, key);
+  } else if (Array.isArray(value)) {
+    if (stats.items !== undefined) for (const element of value as unknown[]) observeRelations(stats.items, element, idents, item);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const child = stats.props.get(key);
+      // Absent only when the file changed between the passes: the next run sees it whole.
+      if (child !== undefined) observeRelations(child, record[key], idents, item);
+    }
+  }
+}
+
+function clearRelationHits(stats: Stats): void {
+  stats.relationHits.clear();
+  for (const child of stats.props.values()) clearRelationHits(child);
+  if (stats.items !== undefined) clearRelationHits(stats.items);
 }
 
 /** Tracks whether a top-level key's values are distinct, giving up once too many collide. */
@@ -240,34 +281,35 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-function collectMirrorStats(leavesPerItem: readonly (readonly [string, string][])[]): MirrorStats {
-  const stats: MirrorStats = { agree: new Map(), present: new Map(), rank: new Map(), depth: new Map(), distinct: new Map() };
-  for (const leaves of leavesPerItem) {
-    const byValue = new Map<string, string[]>();
-    for (const [path, value] of leaves) {
-      if (!stats.rank.has(path)) {
-        stats.rank.set(path, stats.rank.size);
-        stats.depth.set(path, path.split(/(?<!\\)\./).length);
-      }
-      bump(stats.present, path);
-      let set = stats.distinct.get(path);
-      if (set === undefined) {
-        set = new Set();
-        stats.distinct.set(path, set);
-      }
-      if (set !== null) {
-        set.add(value);
-        if (set.size > MAX_TRACKED_STRINGS) stats.distinct.set(path, null);
-      }
-      const group = byValue.get(value);
-      if (group === undefined) byValue.set(value, [path]);
-      else group.push(path);
+function newMirrorStats(): MirrorStats {
+  return { agree: new Map(), present: new Map(), rank: new Map(), depth: new Map(), distinct: new Map() };
+}
+
+/** Adds one item's string leaves (in item order) to the mirror statistics, then forgets them. */
+function addMirrorLeaves(stats: MirrorStats, leaves: readonly (readonly [string, string])[]): void {
+  const byValue = new Map<string, string[]>();
+  for (const [path, value] of leaves) {
+    if (!stats.rank.has(path)) {
+      stats.rank.set(path, stats.rank.size);
+      stats.depth.set(path, path.split(/(?<!\\)\./).length);
     }
-    for (const group of byValue.values()) {
-      for (let i = 0; i < group.length; i += 1) for (let j = i + 1; j < group.length; j += 1) bump(stats.agree, pairKey(group[i] as string, group[j] as string));
+    bump(stats.present, path);
+    let set = stats.distinct.get(path);
+    if (set === undefined) {
+      set = new Set();
+      stats.distinct.set(path, set);
     }
+    if (set !== null && !set.has(value)) {
+      set.add(flatString(value));
+      if (set.size > MAX_TRACKED_STRINGS) stats.distinct.set(path, null);
+    }
+    const group = byValue.get(value);
+    if (group === undefined) byValue.set(value, [path]);
+    else group.push(path);
   }
-  return stats;
+  for (const group of byValue.values()) {
+    for (let i = 0; i < group.length; i += 1) for (let j = i + 1; j < group.length; j += 1) bump(stats.agree, pairKey(group[i] as string, group[j] as string));
+  }
 }
 
 function isDiverse(stats: MirrorStats, path: string): boolean {
@@ -399,48 +441,167 @@ function emit(stats: Stats, segments: readonly string[], inList: boolean, ctx: E
   return node;
 }
 
-function inferType(items: readonly { readonly data: Readonly<Record<string, unknown>>; readonly index: number }[], idents: IdentIndex, options: Required<InferSchemaOptions>): FolioJsonSchema {
-  const root = newStats();
-  const leavesPerItem: [string, string][][] = [];
-  const trackers = new Map<string, UniqueTracker>();
-  const tolerance = Math.floor(items.length * 0.01);
-  for (const item of items) {
-    const ctx: WalkContext = { itemIndex: item.index, idents, leaves: [] };
-    observe(root, item.data, 0, false, ctx);
-    leavesPerItem.push(ctx.leaves);
-    for (const [key, value] of Object.entries(item.data)) {
-      let tracker = trackers.get(key);
-      if (tracker === undefined) {
-        tracker = { seen: new Set(), duplicates: 0, dead: false, count: 0 };
-        trackers.set(key, tracker);
-      }
-      if (tracker.dead) continue;
-      const id = uniqueKeyOf(value);
-      if (id === undefined) {
-        if (value !== null) tracker.dead = true;
-        continue;
-      }
-      tracker.count += 1;
-      if (tracker.seen.has(id)) {
-        tracker.duplicates += 1;
-        if (tracker.duplicates > tolerance) tracker.dead = true;
-      } else tracker.seen.add(id);
+/** One content type's statistics, fed one item at a time. */
+interface TypeAccumulator {
+  readonly root: Stats;
+  readonly trackers: Map<string, UniqueTracker>;
+  readonly mirror: MirrorStats;
+  items: number;
+}
+
+function newTypeAccumulator(): TypeAccumulator {
+  return { root: newStats(), trackers: new Map(), mirror: newMirrorStats(), items: 0 };
+}
+
+function trackUnique(acc: TypeAccumulator, data: Readonly<Record<string, unknown>>, giveUpAfter: number): void {
+  for (const [key, value] of Object.entries(data)) {
+    let tracker = acc.trackers.get(key);
+    if (tracker === undefined) {
+      tracker = { seen: new Set(), duplicates: 0, dead: false, count: 0 };
+      acc.trackers.set(key, tracker);
     }
+    if (tracker.dead) continue;
+    const id = uniqueKeyOf(value);
+    if (id === undefined) {
+      if (value !== null) tracker.dead = true;
+      continue;
+    }
+    tracker.count += 1;
+    if (tracker.seen.has(id)) {
+      tracker.duplicates += 1;
+      if (tracker.duplicates > giveUpAfter) tracker.dead = true;
+    } else tracker.seen.add(flatString(id)); // Kept to the end: a flat copy, not a view on the file's text.
   }
+}
+
+function emitType(acc: TypeAccumulator, options: Required<InferSchemaOptions>): FolioJsonSchema {
+  // The tolerance depends on the final count; counting on past it cannot revive a key, so the
+  // verdict equals giving up the moment the duplicates exceeded it.
+  const tolerance = Math.floor(acc.items * 0.01);
   const unique = new Set<string>();
-  for (const [key, t] of trackers) {
-    if (!t.dead && t.count >= 5 && t.count >= 0.5 * items.length) unique.add(formatFieldPath([key]));
+  for (const [key, t] of acc.trackers) {
+    if (!t.dead && t.duplicates <= tolerance && t.count >= 5 && t.count >= 0.5 * acc.items) unique.add(formatFieldPath([key]));
   }
-  const mirrors = findMirrors(collectMirrorStats(leavesPerItem), options.mirrorRatio);
-  const schema = emit(root, [], false, { options, mirrors, unique, hasTitle: root.props.has('title') });
+  const mirrors = findMirrors(acc.mirror, options.mirrorRatio);
+  const schema = emit(acc.root, [], false, { options, mirrors, unique, hasTitle: acc.root.props.has('title') });
   // The root is the item itself, not a field: it gets no widget.
   const rest: Record<string, unknown> = { ...schema };
   delete rest['x-folio-widget'];
-  return { ...rest, 'x-folio-inferred': true, 'x-folio-items': items.length };
+  return { ...rest, 'x-folio-inferred': true, 'x-folio-items': acc.items };
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Options of {@link SchemaInference}: the thresholds, and how many items may come at most. */
+export interface SchemaInferenceOptions extends InferSchemaOptions {
+  /**
+   * An upper bound on the number of items (the folder's file count): lets a key's uniqueness
+   * tracking stop early once it has more duplicates than any final count would tolerate.
+   */
+  readonly maxItems?: number;
+}
+
+/**
+ * Schema inference fed one item at a time, so a folder is inferred without holding every item's
+ * front matter at once. Two passes, both in any number of calls:
+ * 1. {@link add} every item in path order (the order fixes property and mirror order, so the same
+ *    folder always gives the same schema). Statistics, uniqueness and mirror counts are final
+ *    after it; relation evidence is provisional, because a value may name an item added later.
+ * 2. {@link addRelations} every item again (any order), then {@link finish}. This pass only
+ *    counts values naming another item, against the identifying values of the whole folder.
+ * {@link provisional} gives the schema as of pass 1: a caller that must act before the second
+ * pass (validation) can compare it with {@link finish} and redo its work only when they differ.
+ */
+export class SchemaInference {
+  private readonly options: Required<InferSchemaOptions>;
+  private readonly giveUpAfter: number;
+  private readonly idents: IdentIndex = new Map();
+  private readonly byArchetype = new Map<string, TypeAccumulator>();
+  private readonly byFolder = new Map<string, TypeAccumulator>();
+  private lastPath: string | null = null;
+  private items = 0;
+  private relationPass = false;
+
+  constructor(options: SchemaInferenceOptions = {}) {
+    this.options = {
+      requiredRatio: options.requiredRatio ?? 0.95,
+      mirrorRatio: options.mirrorRatio ?? 0.9,
+      maxEnumValues: options.maxEnumValues ?? 12,
+      minEnumUses: options.minEnumUses ?? 2,
+    };
+    this.giveUpAfter = options.maxItems === undefined ? Infinity : Math.floor(options.maxItems * 0.01);
+  }
+
+  /**
+   * Pass 1: one item, in path order. Returns its number for {@link addRelations}, or -1 when it
+   * has no readable front matter (it then plays no part).
+   */
+  add(item: InferenceItem): number {
+    if (this.relationPass) throw new Error('SchemaInference.add after the relation pass began');
+    if (this.lastPath !== null && compare(item.path, this.lastPath) < 0) throw new Error(`SchemaInference.add out of path order: ${item.path} after ${this.lastPath}`);
+    this.lastPath = item.path;
+    if (item.data === null) return -1;
+    const index = this.items;
+    this.items += 1;
+    registerIdents(this.idents, item.data, index);
+    const acc = this.accumulatorOf(item.path, item.data, true) as TypeAccumulator;
+    acc.items += 1;
+    const ctx: WalkContext = { itemIndex: index, idents: this.idents, leaves: [] };
+    observe(acc.root, item.data, 0, false, ctx);
+    addMirrorLeaves(acc.mirror, ctx.leaves);
+    trackUnique(acc, item.data, this.giveUpAfter);
+    return index;
+  }
+
+  /** True when a relation pass can change anything: some item has an identifying value. */
+  get needsRelationPass(): boolean {
+    return this.idents.size > 0;
+  }
+
+  /** The schema as of pass 1 (relations from values naming items added before them). */
+  provisional(): FolioSchema {
+    return this.emitSchema();
+  }
+
+  /** Pass 2: the item numbered `index` by {@link add}, with the same data (any order). */
+  addRelations(index: number, item: InferenceItem): void {
+    if (!this.relationPass) {
+      this.relationPass = true;
+      for (const acc of [...this.byArchetype.values(), ...this.byFolder.values()]) clearRelationHits(acc.root);
+    }
+    if (index < 0 || item.data === null) return;
+    const acc = this.accumulatorOf(item.path, item.data, false);
+    if (acc !== undefined) observeRelations(acc.root, item.data, this.idents, index);
+  }
+
+  /** The inferred schema; after a relation pass, the same as {@link inferSchema} on all items. */
+  finish(): FolioSchema {
+    return this.emitSchema();
+  }
+
+  private accumulatorOf(path: string, data: Readonly<Record<string, unknown>>, create: boolean): TypeAccumulator | undefined {
+    const archetype = data['archetype'];
+    const slash = path.indexOf('/');
+    const [groups, name] = typeof archetype === 'string' && archetype !== '' ? [this.byArchetype, archetype] : [this.byFolder, slash === -1 ? '' : path.slice(0, slash)];
+    let acc = groups.get(name);
+    if (acc === undefined && create) groups.set(flatString(name), (acc = newTypeAccumulator()));
+    return acc;
+  }
+
+  private emitSchema(): FolioSchema {
+    const types: Record<string, ContentTypeDefinition> = {};
+    for (const name of [...this.byArchetype.keys()].sort(compare)) {
+      types[name] = { match: { key: 'archetype', equals: name }, schema: emitType(this.byArchetype.get(name) as TypeAccumulator, this.options) };
+    }
+    for (const folder of [...this.byFolder.keys()].sort(compare)) {
+      let name = folder === '' ? 'root' : folder;
+      while (Object.hasOwn(types, name)) name = `${name}-folder`;
+      types[name] = { match: { glob: folder === '' ? '*' : `${folder}/**` }, schema: emitType(this.byFolder.get(folder) as TypeAccumulator, this.options) };
+    }
+    return { $schema: JSON_SCHEMA_DIALECT, 'x-folio-version': FOLIO_SCHEMA_VERSION, types };
+  }
 }
 
 /**
@@ -450,36 +611,9 @@ function compare(a: string, b: string): number {
  * inferred, so its problems are warnings. The same items always give the same output.
  */
 export function inferSchema(items: readonly InferenceItem[], options: InferSchemaOptions = {}): FolioSchema {
-  const opts: Required<InferSchemaOptions> = {
-    requiredRatio: options.requiredRatio ?? 0.95,
-    mirrorRatio: options.mirrorRatio ?? 0.9,
-    maxEnumValues: options.maxEnumValues ?? 12,
-    minEnumUses: options.minEnumUses ?? 2,
-  };
-  const readable = items
-    .filter((item): item is InferenceItem & { readonly data: Readonly<Record<string, unknown>> } => item.data !== null)
-    .slice()
-    .sort((a, b) => compare(a.path, b.path));
-  const idents = buildIdentIndex(readable);
-  const byArchetype = new Map<string, { data: Readonly<Record<string, unknown>>; index: number }[]>();
-  const byFolder = new Map<string, { data: Readonly<Record<string, unknown>>; index: number }[]>();
-  readable.forEach((item, index) => {
-    const archetype = item.data['archetype'];
-    const slash = item.path.indexOf('/');
-    const [groups, name] =
-      typeof archetype === 'string' && archetype !== '' ? [byArchetype, archetype] : [byFolder, slash === -1 ? '' : item.path.slice(0, slash)];
-    const list = groups.get(name);
-    if (list === undefined) groups.set(name, [{ data: item.data, index }]);
-    else list.push({ data: item.data, index });
-  });
-  const types: Record<string, ContentTypeDefinition> = {};
-  for (const name of [...byArchetype.keys()].sort(compare)) {
-    types[name] = { match: { key: 'archetype', equals: name }, schema: inferType(byArchetype.get(name) ?? [], idents, opts) };
-  }
-  for (const folder of [...byFolder.keys()].sort(compare)) {
-    let name = folder === '' ? 'root' : folder;
-    while (Object.hasOwn(types, name)) name = `${name}-folder`;
-    types[name] = { match: { glob: folder === '' ? '*' : `${folder}/**` }, schema: inferType(byFolder.get(folder) ?? [], idents, opts) };
-  }
-  return { $schema: JSON_SCHEMA_DIALECT, 'x-folio-version': FOLIO_SCHEMA_VERSION, types };
+  const readable = items.filter((item) => item.data !== null).sort((a, b) => compare(a.path, b.path));
+  const inference = new SchemaInference({ ...options, maxItems: readable.length });
+  const numbers = readable.map((item) => inference.add(item));
+  if (inference.needsRelationPass) readable.forEach((item, i) => inference.addRelations(numbers[i] as number, item));
+  return inference.finish();
 }

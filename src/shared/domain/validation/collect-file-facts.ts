@@ -1,3 +1,4 @@
+import { flatString } from '../../lib/flat-string';
 import { positionAt } from '../frontmatter/diagnostic';
 import { formatFieldPath, parseFieldPath, type FieldPath } from '../frontmatter/field-path';
 import { parseForIndex, type IndexParseResult } from '../frontmatter/parse-for-index';
@@ -50,6 +51,8 @@ export interface LinkRef {
 /**
  * What one file contributes to validation: its own problems, and the facts cross-file rules need.
  * Cross-file rules are recomputed from these alone, so a change re-reads only the changed file.
+ * Facts live as long as the folder is open, so their strings are flat copies, never views that
+ * would keep the file's whole text alive.
  */
 export interface FileFacts {
   readonly file: string;
@@ -135,6 +138,12 @@ function createValueLocator(text: string, fmStart: number, fmEnd: number, locato
   };
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+function orNone<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NONE : list;
+}
+
 /**
  * Validates one file on its own (parser diagnostics, impossible dates, date formats, mirror
  * drift, plus `checkSchema`) and gathers the facts the folder-wide rules need. Pure.
@@ -148,6 +157,13 @@ export function collectFileFacts(file: string, text: string, options: CollectFil
   const data = parsed.data;
   if (data === null) return { file, problems, idents: [], keyed: [], relations: [], links: [] };
 
+  // Flat copies, one per distinct value: a slug is also an identifier, a link often equals its mirror.
+  const copies = new Map<string, string>();
+  const keep = (value: string): string => {
+    let copy = copies.get(value);
+    if (copy === undefined) copies.set(value, (copy = flatString(value)));
+    return copy;
+  };
   const fmStart = parsed.bodyOffset > 0 ? text.indexOf('\n') + 1 : 0;
   const locator = createFieldLocator(text);
   const at = createValueLocator(text, fmStart, parsed.bodyOffset, locator);
@@ -185,8 +201,9 @@ export function collectFileFacts(file: string, text: string, options: CollectFil
     const value = scalarText(data[name]);
     if (value === undefined) continue;
     const { line, column } = at([name]);
-    const key = name === 'title' ? normalizeText(value).toLowerCase() : value;
-    keyed.push({ scope: name, code, severity: severityOf(name, fallback), field: name, value, key, line, column });
+    const kept = keep(value);
+    const key = name === 'title' ? keep(normalizeText(value).toLowerCase()) : kept;
+    keyed.push({ scope: name, code, severity: severityOf(name, fallback), field: name, value: kept, key, line, column });
   }
 
   for (const rule of rules) {
@@ -197,7 +214,8 @@ export function collectFileFacts(file: string, text: string, options: CollectFil
         const text = scalarText(value);
         if (text === undefined) continue;
         const { line, column } = at(path, text);
-        keyed.push({ scope: `${resolved?.name ?? ''}\u0000${rule.patternText}`, code: 'duplicate-value', severity: rule.severity, field: formatFieldPath(path), value: text, key: text, line, column });
+        const kept = keep(text);
+        keyed.push({ scope: `${resolved?.name ?? ''}\u0000${rule.patternText}`, code: 'duplicate-value', severity: rule.severity, field: formatFieldPath(path), value: kept, key: kept, line, column });
       }
     }
     const mirrorOf = s['x-folio-mirrorOf'];
@@ -211,7 +229,7 @@ export function collectFileFacts(file: string, text: string, options: CollectFil
           kind: 'sync-mirror',
           file,
           field,
-          value: source,
+          value: keep(source),
           title: `Copy "${mirrorOf}" into "${field}"`,
         });
       }
@@ -241,7 +259,7 @@ export function collectFileFacts(file: string, text: string, options: CollectFil
           const text = scalarText(target);
           if (text === undefined) continue;
           const { line, column } = at(targetPath, text);
-          const ref: RelationRef = { field: formatFieldPath(targetPath), value: text, severity: rule.severity, line, column };
+          const ref: RelationRef = { field: formatFieldPath(targetPath), value: keep(text), severity: rule.severity, line, column };
           relations.push({ ...ref, ...(relation?.key === undefined ? {} : { key: relation.key }), ...(relation?.type === undefined ? {} : { type: relation.type }) });
         }
       }
@@ -253,18 +271,20 @@ export function collectFileFacts(file: string, text: string, options: CollectFil
     const value = data[key];
     for (const v of Array.isArray(value) ? value : [value]) {
       const text = scalarText(v);
-      if (text !== undefined) idents.push({ key, value: text });
+      if (text !== undefined) idents.push({ key, value: keep(text) });
     }
   }
 
   const links: LinkRef[] = extractBodyLinks(file, text.slice(parsed.bodyOffset)).map((link) => ({
-    raw: link.raw,
-    target: link.target,
+    raw: keep(link.raw),
+    target: link.target === null ? null : keep(link.target),
     image: link.image,
     ...positionAt(text, parsed.bodyOffset + link.offset),
   }));
 
-  return resolved === undefined ? { file, problems, idents, keyed, relations, links } : { file, typeName: resolved.name, problems, idents, keyed, relations, links };
+  // Facts of every file are kept while the folder is open: most lists are empty, and share one.
+  const facts = { file, problems: orNone(problems), idents: orNone(idents), keyed: orNone(keyed), relations: orNone(relations), links: orNone(links) };
+  return resolved === undefined ? facts : { ...facts, typeName: resolved.name };
 }
 
 /** A problem for a file that could not be read at all, located at its start. */
