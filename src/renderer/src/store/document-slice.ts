@@ -40,6 +40,11 @@ export interface DocumentSlice {
    * itself when this is missing or for another item.
    */
   itemSchema: PrefetchedItemSchema | null;
+  /**
+   * The item whose schema the store is still fetching (it missed the grace below): the form waits
+   * for it instead of asking main a second time.
+   */
+  itemSchemaLoading: string | null;
 
   openDocument: (path: string) => Promise<void>;
   closeDocument: () => void;
@@ -102,11 +107,44 @@ export const FALLBACK_ITEM_SCHEMA: ItemSchemaDto = { contentType: null, schema: 
 
 /**
  * How long an open waits for the schema after the document itself arrived. Both are requested at
- * once and usually land together; a schema already answered goes in with the document (one form
- * render with its widgets), a later one follows without holding the document back. Waiting even
- * 25-60 ms cost more than the second render saved (bench/editing-bench.ts, 2 shared cores).
+ * once and, once main has the folder's schema, land within a few ms of each other: waiting for
+ * the schema then costs nothing and spares the form a first render without its widgets, the
+ * second render with them (every field's widget swapped) and a second `schema:forItem`. Only a
+ * cold schema (main working out the folder's schema on its first request after a scan) misses
+ * the grace: the item then shows at once and its form takes the widgets when the schema lands.
  */
-export const SCHEMA_GRACE_MS = 0;
+export const SCHEMA_GRACE_MS = 120;
+
+/**
+ * True when the buffer belongs to another item than the selected one: the selected item is
+ * loading, and the previous one's editors stay on screen meanwhile. Its buffer is about to be
+ * replaced (the open went ahead because it held no edit), so it takes no edit now: one would be
+ * lost without a question.
+ */
+function isLeaving(state: Pick<FolioState, 'document' | 'selectedPath'>): boolean {
+  return state.document !== null && state.document.path !== state.selectedPath;
+}
+
+let schemaInFlight: Promise<void> | null = null;
+
+/**
+ * An item's schema from main (`schema:forItem`), the fallback when main cannot say. One request
+ * at a time: main works out the folder's schema on the first request after a scan (reading
+ * `.folio/schema.json`, or inferring one from the index) and caches it, and requests sent
+ * meanwhile each did that work again, side by side, on the cores the open item needs. Queued
+ * behind the first, they find the cache; with the cache warm each takes about a millisecond, so
+ * the queue costs nothing. Asked at once when nothing is in flight.
+ */
+export function fetchItemSchema(path: string): Promise<ItemSchemaDto> {
+  const ask = () => api['schema:forItem'](path).then((r) => (r.ok ? r.value : FALLBACK_ITEM_SCHEMA), () => FALLBACK_ITEM_SCHEMA);
+  const request = schemaInFlight === null ? ask() : schemaInFlight.then(ask);
+  const settled = request.then(() => undefined);
+  schemaInFlight = settled;
+  void settled.then(() => {
+    if (schemaInFlight === settled) schemaInFlight = null;
+  });
+  return request;
+}
 
 /** True when the buffer differs from the version on disk it is based on. */
 export function selectIsDirty(state: Pick<FolioState, 'document' | 'text'>): boolean {
@@ -117,17 +155,18 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
   const load = async (path: string) => {
     set({ selectedPath: path, documentError: null, editError: null, deletedOnDisk: false, changedOnDisk: false, conflict: null, pendingOpen: null, mergeBaseUnknown: false, mergeSession: null });
     // In parallel, not one after the other: each is a round trip to main.
-    const schemaRequest = api['schema:forItem'](path).then((r): PrefetchedItemSchema => ({ path, value: r.ok ? r.value : FALLBACK_ITEM_SCHEMA }));
+    const schemaRequest = fetchItemSchema(path).then((value): PrefetchedItemSchema => ({ path, value }));
     const result = await api['document:read'](path);
     // A slower answer for an item the user already left must not replace the newer one.
     if (get().selectedPath !== path) return;
     const schema = await Promise.race([schemaRequest, new Promise<null>((resolve) => setTimeout(() => resolve(null), SCHEMA_GRACE_MS))]);
     if (get().selectedPath !== path) return;
-    if (result.ok) set({ document: result.value, text: result.value.text, ...(schema === null ? {} : { itemSchema: schema }) });
-    else set({ document: null, text: null, documentError: result.error.message });
-    if (schema === null) {
+    if (result.ok) set({ document: result.value, text: result.value.text, ...(schema === null ? { itemSchemaLoading: path } : { itemSchema: schema, itemSchemaLoading: null }) });
+    else set({ document: null, text: null, documentError: result.error.message, itemSchemaLoading: null });
+    if (schema === null && result.ok) {
       void schemaRequest.then((late) => {
-        if (get().selectedPath === path) set({ itemSchema: late });
+        if (get().selectedPath === path) set({ itemSchema: late, itemSchemaLoading: null });
+        else if (get().itemSchemaLoading === path) set({ itemSchemaLoading: null });
       });
     }
   };
@@ -146,6 +185,7 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
     mergeBaseUnknown: false,
     mergeSession: null,
     itemSchema: null,
+    itemSchemaLoading: null,
 
     openDocument: async (path) => {
       if (path === get().selectedPath) return;
@@ -158,7 +198,7 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
 
     applyEdits: (edits) => {
       const { text, document } = get();
-      if (text === null || document === null || document.readOnly) return false;
+      if (text === null || document === null || document.readOnly || isLeaving(get())) return false;
       const outcome = editFrontMatter(text, edits);
       if (!outcome.ok) {
         set({ editError: outcome.diagnostic.message });
@@ -170,13 +210,13 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
 
     setBody: (body) => {
       const { text, document } = get();
-      if (text === null || document === null || document.readOnly) return;
+      if (text === null || document === null || document.readOnly || isLeaving(get())) return;
       set({ text: replaceBody(text, body) });
     },
 
     setText: (next) => {
       const { document } = get();
-      if (document === null || document.readOnly) return;
+      if (document === null || document.readOnly || isLeaving(get())) return;
       set({ text: next });
     },
 

@@ -56,11 +56,13 @@ export function acquireEditor(container: HTMLElement, model: monaco.editor.IText
   const pooled = free.pop() ?? create(options);
   container.appendChild(pooled.host);
   pooled.editor.updateOptions({ ariaLabel: options.ariaLabel, readOnly: options.readOnly });
+  // Sized from memory, not measured, and before the model goes in: setModel renders the new view
+  // at once, so it renders at the right size, once (a layout afterwards rendered it a second time).
+  // Measuring now would force a layout of the page React is still filling. If the pane did change
+  // size, the editor's resize observer corrects it after the browser's own layout, before the
+  // frame paints.
+  if (pooled.size !== undefined && pooled.size.width > 0 && pooled.size.height > 0) pooled.editor.layout(pooled.size, true);
   pooled.editor.setModel(model);
-  // Sized from memory, not measured: measuring now would force a layout of the page React is
-  // still filling. If the pane did change size, the editor's resize observer corrects it after the
-  // browser's own layout, before the frame paints.
-  if (pooled.size !== undefined && pooled.size.width > 0 && pooled.size.height > 0) pooled.editor.layout(pooled.size);
   inUse.set(pooled.editor, pooled);
   return pooled.editor;
 }
@@ -85,7 +87,9 @@ export function releaseEditor(editor: monaco.editor.IStandaloneCodeEditor): void
 /**
  * Builds one editor ahead of the first open, while the app is idle: its creation (fonts measured,
  * view built) then does not land on the first item the curator clicks. Laid out off screen for
- * that moment, so the measurements are real, then detached into the pool.
+ * that moment, so the measurements are real, then detached into the pool. It also renders a
+ * scratch Markdown text once: the Markdown grammar (its own chunk, loaded on first use) and the
+ * view's line rendering are then ready too, instead of being first paid by the first open.
  */
 export function prewarmEditor(): void {
   if (free.length > 0) return;
@@ -93,6 +97,10 @@ export function prewarmEditor(): void {
   host.style.cssText = 'position:fixed;left:-10000px;top:0;width:600px;height:400px;visibility:hidden';
   document.body.appendChild(host);
   const pooled = create({ ariaLabel: '', readOnly: true }, host);
+  const scratch = monaco.editor.createModel('# Heading\n\nSome *body* text with a [link](x.md).\n', 'markdown');
+  pooled.editor.setModel(scratch);
+  pooled.editor.setModel(null);
+  scratch.dispose();
   pooled.host.remove();
   pooled.host.style.cssText = '';
   free.push(pooled);

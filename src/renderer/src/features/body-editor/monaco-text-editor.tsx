@@ -134,7 +134,9 @@ export function MonacoTextEditor(props: MonacoTextEditorProps) {
     applyExternalRef.current = applyExternal;
   });
 
-  // One editor widget per document and region; the model may be reused from the cache.
+  // The region's model for this document, shown in this component's one editor widget: opening
+  // another item refills the model in place (model-cache.ts), so the widget, its view and its DOM
+  // stay; the first run takes a widget from the pool.
   useEffect(() => {
     const element = container.current;
     if (!element) return undefined;
@@ -145,13 +147,26 @@ export function MonacoTextEditor(props: MonacoTextEditorProps) {
     known.current = initial.value;
     pending.current = null;
     handedOver.current = [];
+    // A refusal belongs to the text it refused, not to the next item.
+    setRefusal((current) => (current === null ? current : null));
     if (created) model.setEOL(eolSequence(initial.newline));
     else applyExternalRef.current(initial.value, initial.newline);
 
-    // A pooled editor when one is free: building a new one cost about 30 ms of each open.
-    const editor = acquireEditor(element, model, { ariaLabel: initial.ariaLabel, readOnly: initial.readOnly });
-    editorRef.current = editor;
+    let editor = editorRef.current;
+    if (editor === null) {
+      // A pooled editor when one is free: building a new one cost about 30 ms of the first open.
+      editor = acquireEditor(element, model, { ariaLabel: initial.ariaLabel, readOnly: initial.readOnly });
+      editorRef.current = editor;
+    } else {
+      editor.setModel(model);
+    }
     if (entry.viewState) editor.restoreViewState(entry.viewState);
+    else if (created) {
+      // Another item's text: start at its top, as a new editor would.
+      editor.setPosition({ lineNumber: 1, column: 1 });
+      editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 });
+    }
+    const shown = editor;
 
     const subscriptions = [
       model.onDidChangeContent((event) => {
@@ -162,8 +177,8 @@ export function MonacoTextEditor(props: MonacoTextEditorProps) {
         window.clearTimeout(timer.current);
         timer.current = window.setTimeout(() => flushRef.current(), latest.current.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       }),
-      editor.onDidBlurEditorText(() => flushRef.current()),
-      editor.onDidScrollChange((event) => {
+      shown.onDidBlurEditorText(() => flushRef.current()),
+      shown.onDidScrollChange((event) => {
         if (!event.scrollTopChanged) return;
         if (ignoreScrollTop.current !== null && Math.abs(event.scrollTop - ignoreScrollTop.current) <= 1) {
           ignoreScrollTop.current = null;
@@ -174,7 +189,7 @@ export function MonacoTextEditor(props: MonacoTextEditorProps) {
         if (!report) return;
         cancelAnimationFrame(frame.current);
         frame.current = requestAnimationFrame(() => {
-          const first = editor.getVisibleRanges()[0];
+          const first = shown.getVisibleRanges()[0];
           if (first) report(first.startLineNumber);
         });
       }),
@@ -184,12 +199,21 @@ export function MonacoTextEditor(props: MonacoTextEditorProps) {
       flushRef.current();
       cancelAnimationFrame(frame.current);
       for (const subscription of subscriptions) subscription.dispose();
-      if (!model.isDisposed()) entry.viewState = editor.saveViewState();
-      releaseEditor(editor);
-      editorRef.current = null;
+      if (!model.isDisposed() && shown.getModel() === model) entry.viewState = shown.saveViewState();
       modelRef.current = null;
     };
   }, [documentKey, region, language]);
+
+  // Declared after the model's effect, so on unmount its cleanup runs after that one's (which
+  // still needs the widget to save the view state): the widget goes back to the pool.
+  useEffect(
+    () => () => {
+      const editor = editorRef.current;
+      editorRef.current = null;
+      if (editor !== null) releaseEditor(editor);
+    },
+    [],
+  );
 
   // The buffer moved on without us (form edit, reload from disk, merge): follow it as an edit.
   useEffect(() => {
@@ -239,7 +263,7 @@ export function MonacoTextEditor(props: MonacoTextEditorProps) {
   );
 
   return (
-    <div className="monaco-text-editor" data-region={region}>
+    <div className="monaco-text-editor" data-region={region} data-document={documentKey}>
       <div className="monaco-text-editor-host" ref={container} />
       {refusal && (
         <p className="monaco-text-editor-refusal" role="alert">

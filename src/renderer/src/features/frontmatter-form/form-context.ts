@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { FrontMatterEdit, PlainValue } from '../../../../shared/domain/frontmatter';
 import type { FolioJsonSchema } from '../../../../shared/domain/schema';
+import type { FieldProblems } from './field-problems';
 
 /** A problem shown under a field (fed by validation); `field` is a path like `link.brand`. */
 export interface FormProblem {
@@ -18,7 +19,8 @@ export interface FormContextValue {
   /** The source path of each mirror path. */
   readonly mirrorSources: ReadonlyMap<string, string>;
   readonly readOnly: boolean;
-  readonly problems: ReadonlyMap<string, readonly FormProblem[]>;
+  /** Problems by field, read per field with `useFieldProblems`. */
+  readonly problems: FieldProblems;
   /** Applies span edits to the buffer in one step; false when the engine refused them. */
   readonly commit: (edits: readonly FrontMatterEdit[]) => boolean;
   /** Sets a value and, in the same step, every linked mirror that still equals it. */

@@ -70,10 +70,11 @@ async function mount(text: string = sampleNewsItem, props: Parameters<typeof Fro
       return realApplyEdits(edits);
     },
   });
-  render(<FrontMatterForm {...props} />);
+  const view = render(<FrontMatterForm {...props} />);
   await act(async () => {
     await Promise.resolve();
   });
+  return view;
 }
 
 const buffer = () => useFolioStore.getState().text ?? '';
@@ -276,6 +277,43 @@ describe('FrontMatterForm widgets', () => {
     const describedBy = title.getAttribute('aria-describedby');
     expect(describedBy).not.toBeNull();
     expect(document.getElementById(describedBy ?? '')?.textContent).toContain('Title is too long.');
+  });
+
+  it('moves problems with each new list from validation: shown under their new field, gone from the old one', async () => {
+    const view = await mount(sampleNewsItem, { problems: [{ field: 'title', severity: 'error', message: 'Title is too long.' }] });
+    view.rerender(<FrontMatterForm problems={[{ field: 'date', severity: 'warning', message: 'Date is in the future.' }]} />);
+    expect(field('title').getAttribute('aria-describedby')).toBeNull();
+    expect(document.getElementById(field('date').getAttribute('aria-describedby') ?? '')?.textContent).toContain('Date is in the future.');
+    expect(screen.queryByText('Title is too long.')).toBeNull();
+  });
+
+  it('stays mounted for the next item: its values show, and no widget carries a half-typed value over', async () => {
+    await mount();
+    const tags = within(screen.getByRole('group', { name: 'tags' })).getByLabelText<HTMLInputElement>('Add to tags', { selector: 'input' });
+    fireEvent.change(tags, { target: { value: 'Half-typ' } });
+    const nextPath = 'news/next.md';
+    const nextText = sampleNewsItem.replace(/^title: .*$/m, 'title: The next item');
+    await act(async () => {
+      useFolioStore.setState({ selectedPath: nextPath, document: { path: nextPath, text: nextText, hash: 'b'.repeat(64), truncated: false, size: nextText.length, mtimeMs: 0 }, text: nextText });
+      await Promise.resolve();
+    });
+    expect(screen.getByRole('form', { name: 'Front matter' }).getAttribute('data-item-path')).toBe(nextPath);
+    expect(field('title').value).toBe('The next item');
+    expect(within(screen.getByRole('group', { name: 'tags' })).getByLabelText('Add to tags', { selector: 'input' })).toBe(tags);
+    expect(tags.value).toBe('');
+  });
+
+  it('is busy until the item’s schema is known, since its widgets come from it', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    apiMock['schema:forItem'].mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    await mount();
+    const form = screen.getByRole('form', { name: 'Front matter' });
+    expect(form.getAttribute('aria-busy')).toBe('true');
+    await act(async () => {
+      answer({ ok: true, value: { contentType: 'curated-content', schema, inferred: true } });
+      await Promise.resolve();
+    });
+    expect(form.getAttribute('aria-busy')).toBe('false');
   });
 
   it('is read-only with a pointer to the Raw YAML tab when the YAML is broken', async () => {

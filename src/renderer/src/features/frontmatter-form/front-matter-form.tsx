@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { formatFieldPath, type FrontMatterEdit, type PlainValue } from '../../../../shared/domain/frontmatter';
 import type { FolioJsonSchema } from '../../../../shared/domain/schema';
 import { useFolioStore } from '../../store';
 import { fieldLabel } from './field-label';
+import { FieldProblems } from './field-problems';
 import { FieldNode } from './field-node';
 import { FormContext, type FormContextValue, type FormProblem } from './form-context';
 import { getUnlinkedMirrors } from './mirror-unlinks';
@@ -48,24 +49,25 @@ function selectReadOnlyReason(s: Parameters<typeof selectFrontMatterModel>[0] & 
  * Every edit is an engine span edit on the shared buffer, so only the edited value's bytes change.
  */
 export function FrontMatterForm({ problems = NO_PROBLEMS }: FrontMatterFormProps) {
-  const itemPath = useFolioStore((s) => (s.document !== null && s.text !== null && s.document.path === s.selectedPath ? s.document.path : null));
+  // The document the buffer holds, even while the next selected item is still loading: the pane
+  // keeps this form mounted (inert) meanwhile, so the next item updates it instead of rebuilding it.
+  const itemPath = useFolioStore((s) => (s.document !== null && s.text !== null ? s.document.path : null));
   const readOnlyReason = useFolioStore(selectReadOnlyReason);
   const editError = useFolioStore((s) => s.editError);
   const applyEdits = useFolioStore((s) => s.applyEdits);
   const itemSchema = useItemSchema(itemPath);
   const schema = itemSchema?.schema ?? null;
 
+  const [fieldProblems] = useState(() => new FieldProblems());
+  // Before paint: only the fields whose problems changed re-render (validation answers after the
+  // item has opened; in the context it re-rendered the whole form).
+  useLayoutEffect(() => fieldProblems.update(problems), [fieldProblems, problems]);
+
   const context = useMemo<FormContextValue | null>(() => {
     if (itemPath === null) return null;
     const mirrors = collectMirrors(schema);
     const mirrorSources = new Map<string, string>();
     for (const [source, list] of mirrors) for (const m of list) mirrorSources.set(m, source);
-    const byField = new Map<string, FormProblem[]>();
-    for (const p of problems) {
-      const list = byField.get(p.field);
-      if (list === undefined) byField.set(p.field, [p]);
-      else list.push(p);
-    }
     const commit = (edits: readonly FrontMatterEdit[]) => applyEdits(edits);
     return {
       itemPath,
@@ -73,7 +75,7 @@ export function FrontMatterForm({ problems = NO_PROBLEMS }: FrontMatterFormProps
       mirrors,
       mirrorSources,
       readOnly: readOnlyReason !== null,
-      problems: byField,
+      problems: fieldProblems,
       commit,
       setValue: (pathText, value) => {
         const model = selectFrontMatterModel(useFolioStore.getState());
@@ -81,12 +83,13 @@ export function FrontMatterForm({ problems = NO_PROBLEMS }: FrontMatterFormProps
         return commit(mirrorEdits(model, pathText, value, mirrors, getUnlinkedMirrors(itemPath)));
       },
     };
-  }, [itemPath, schema, problems, applyEdits, readOnlyReason]);
+  }, [itemPath, schema, fieldProblems, applyEdits, readOnlyReason]);
 
   if (itemPath === null || context === null) return <p className="ff-empty">Loading the front matter…</p>;
   return (
     <FormContext.Provider value={context}>
-      <form className="ff-form" aria-label="Front matter" onSubmit={(e) => e.preventDefault()}>
+      {/* Busy until the item's schema is known: the widgets come from it (a cold folder schema can land after the item). */}
+      <form className="ff-form" aria-label="Front matter" data-item-path={itemPath} aria-busy={itemSchema === null} onSubmit={(e) => e.preventDefault()}>
         {readOnlyReason !== null && (
           <p className="ff-readonly" role="status">
             The form is read-only. {readOnlyReason} Fix it in the Raw YAML tab; the form becomes editable again once the front matter reads cleanly.

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { resolveAssetPaths } from '../../../../shared/domain/markdown';
 import { api } from '../../ipc/api';
 import { useFormContext } from './form-context';
 import { TextWidget } from './text-widget';
+import { useItemState } from './use-item-state';
 import type { WidgetProps } from './widget-props';
 
 type Preview = { readonly kind: 'none' } | { readonly kind: 'local'; readonly dataUrl: string } | { readonly kind: 'missing'; readonly message: string } | { readonly kind: 'remote'; readonly url: string };
@@ -15,9 +16,9 @@ type Preview = { readonly kind: 'none' } | { readonly kind: 'local'; readonly da
 export function ImageWidget(props: WidgetProps) {
   const { itemPath } = useFormContext();
   const src = typeof props.value === 'string' ? props.value.trim() : '';
-  const [local, setLocal] = useState<{ readonly src: string; readonly preview: Preview } | null>(null);
-  const [allowRemote, setAllowRemote] = useState<string | null>(null);
-  const [remoteFailed, setRemoteFailed] = useState(false);
+  const [local, setLocal] = useItemState<{ readonly src: string; readonly preview: Preview } | null>(null);
+  const [allowRemote, setAllowRemote] = useItemState<string | null>(null);
+  const [remoteFailed, setRemoteFailed] = useItemState(false);
   const isRemote = /^https?:\/\//i.test(src);
   useEffect(() => {
     if (src === '' || isRemote) return;
@@ -35,7 +36,7 @@ export function ImageWidget(props: WidgetProps) {
     return () => {
       request.live = false;
     };
-  }, [itemPath, src, isRemote]);
+  }, [itemPath, src, isRemote, setLocal]);
   const preview: Preview = src === '' ? { kind: 'none' } : isRemote ? { kind: 'remote', url: src } : local !== null && local.src === src ? local.preview : { kind: 'none' };
   return (
     <div className="ff-image">

@@ -6,6 +6,7 @@ import { useFormContext } from './form-context';
 import { ProblemList } from './problem-list';
 import { schemaAtPath } from './schema-at-path';
 import { useChildSegments } from './use-field';
+import { useFieldProblems } from './use-field-problems';
 
 /** Groups with more children than this start collapsed, so a 40-key form stays scannable. */
 const OPEN_UP_TO = 8;
@@ -16,7 +17,7 @@ export function ObjectGroup({ pathText, label }: { readonly pathText: string; re
   const children = useChildSegments(pathText);
   const [initiallyOpen] = useState(children.length <= OPEN_UP_TO);
   const path = parseFieldPath(pathText);
-  const problems = ctx.problems.get(pathText);
+  const problems = useFieldProblems(pathText);
   return (
     <details className="ff-details" open={initiallyOpen} data-row-path={pathText}>
       <summary className="ff-summary">

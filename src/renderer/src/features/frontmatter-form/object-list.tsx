@@ -8,6 +8,7 @@ import { ProblemList } from './problem-list';
 import { schemaAtPath } from './schema-at-path';
 import { selectFrontMatterModel } from './select-front-matter-model';
 import { useChildSegments } from './use-field';
+import { useFieldProblems } from './use-field-problems';
 
 const SUMMARY_KEYS = ['label', 'title', 'name', 'permalink', 'slug', 'id'];
 
@@ -73,7 +74,7 @@ export function ObjectList({ pathText, label }: { readonly pathText: string; rea
     if (element === null) cards.current.delete(index);
     else cards.current.set(index, element);
   }, []);
-  const problems = ctx.problems.get(pathText);
+  const problems = useFieldProblems(pathText);
   return (
     <fieldset className="ff-group ff-cards" data-row-path={pathText}>
       <legend>

@@ -15,6 +15,7 @@ import { selectFrontMatterModel } from './select-front-matter-model';
 import { TextWidget } from './text-widget';
 import type { FieldState } from './use-field';
 import type { WidgetProps } from './widget-props';
+import { useFieldProblems } from './use-field-problems';
 
 const TEXTUAL: ReadonlySet<WidgetKind> = new Set(['text', 'long-text', 'url', 'relation', 'image', 'select']);
 
@@ -49,7 +50,7 @@ export function ScalarField({ pathText, path, label, field, schema, widget }: { 
   const ctx = useFormContext();
   const id = useId();
   const problemsId = useId();
-  const problems = ctx.problems.get(pathText);
+  const problems = useFieldProblems(pathText);
   const source = ctx.mirrorSources.get(pathText);
   const unlinked = useUnlinkedMirrors(ctx.itemPath);
   // A string, so the row re-renders only when the source's value really changes.

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useDraft } from './use-draft';
+import { useItemState } from './use-item-state';
 import { useListValues, valuesKeyOf } from './use-list-values';
 import { scalarText } from './scalar-text';
 import type { WidgetProps } from './widget-props';
@@ -15,7 +16,7 @@ export function SelectWidget({ id, path, pathText, value, schema, locked, descri
   const current = value === null || value === undefined ? null : scalarText(value);
   const enumValues = (schema?.enum ?? []).filter((v): v is string => typeof v === 'string');
   const { values, load } = useListValues(valuesKeyOf(path));
-  const [typing, setTyping] = useState(false);
+  const [typing, setTyping] = useItemState(false);
   const [draft, setDraft] = useDraft(current ?? '');
   useEffect(() => {
     if (enumValues.length === 0) load();

@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { formatFieldPath, parseFieldPath, type PlainValue } from '../../../../shared/domain/frontmatter';
 import { useFormContext } from './form-context';
 import { ProblemList } from './problem-list';
 import { scalarText } from './scalar-text';
 import { useListValues, valuesKeyOf } from './use-list-values';
+import { useFieldProblems } from './use-field-problems';
+import { useItemState } from './use-item-state';
 
 /**
  * A list of strings as chips, with suggestions from the values the folder already uses. Adding
@@ -15,7 +17,7 @@ export function TagsWidget({ pathText, label, value }: { readonly pathText: stri
   const listId = useId();
   const path = parseFieldPath(pathText);
   const items = Array.isArray(value) ? (value as readonly PlainValue[]) : [];
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useItemState('');
   const { values, load } = useListValues(valuesKeyOf(path));
   const add = () => {
     const text = draft.trim();
@@ -23,7 +25,7 @@ export function TagsWidget({ pathText, label, value }: { readonly pathText: stri
     const ok = Array.isArray(value) ? ctx.commit([{ kind: 'insert-item', path: pathText, index: items.length, value: text }]) : ctx.setValue(pathText, [text]);
     if (ok) setDraft('');
   };
-  const problems = ctx.problems.get(pathText);
+  const problems = useFieldProblems(pathText);
   return (
     <fieldset className="ff-group ff-tags" data-row-path={pathText}>
       <legend>{label}</legend>

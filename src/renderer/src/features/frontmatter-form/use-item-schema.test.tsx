@@ -12,6 +12,7 @@ vi.mock('../../ipc/api', () => ({ api: apiMock }));
 
 const { useFolioStore } = await import('../../store');
 const { FrontMatterForm } = await import('./front-matter-form');
+const { SCHEMA_GRACE_MS } = await import('../../store/document-slice');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -23,7 +24,7 @@ const snapshot = { path, text, hash: 'a'.repeat(64), truncated: false, size: tex
 beforeEach(() => {
   apiMock['schema:forItem'].mockResolvedValue({ ok: true, value: { contentType: 'news', schema, inferred: false } });
   apiMock['document:read'].mockResolvedValue({ ok: true, value: snapshot });
-  useFolioStore.setState({ selectedPath: null, document: null, text: null, itemSchema: null });
+  useFolioStore.setState({ selectedPath: null, document: null, text: null, itemSchema: null, itemSchemaLoading: null });
 });
 afterEach(() => {
   cleanup();
@@ -48,6 +49,26 @@ describe('opening an item', () => {
     expect(document.querySelector('[data-field-path="title"]')).not.toBeNull();
     expect(screen.getByText('Other fields')).toBeTruthy();
     await act(async () => Promise.resolve());
+    expect(apiMock['schema:forItem']).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for a schema that missed the grace instead of asking main a second time', async () => {
+    let answerSchema: (value: unknown) => void = () => undefined;
+    apiMock['schema:forItem'].mockReturnValue(new Promise((resolve) => (answerSchema = resolve)));
+    await act(async () => {
+      await useFolioStore.getState().openDocument(path);
+      await new Promise((resolve) => setTimeout(resolve, SCHEMA_GRACE_MS));
+    });
+    render(<FrontMatterForm />);
+    await act(async () => Promise.resolve());
+    expect(screen.getByRole('form', { name: 'Front matter' }).getAttribute('aria-busy')).toBe('true');
+    expect(apiMock['schema:forItem']).toHaveBeenCalledTimes(1);
+
+    await act(async () => {
+      answerSchema({ ok: true, value: { contentType: 'news', schema, inferred: false } });
+      await Promise.resolve();
+    });
+    expect(document.querySelector('input[type="date"][data-field-path="date"]')).not.toBeNull();
     expect(apiMock['schema:forItem']).toHaveBeenCalledTimes(1);
   });
 

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ItemSchemaDto } from '../../../../shared/contract';
-import { api } from '../../ipc/api';
 import { useFolioStore } from '../../store';
-import { FALLBACK_ITEM_SCHEMA, type PrefetchedItemSchema } from '../../store/document-slice';
+import { fetchItemSchema, type PrefetchedItemSchema } from '../../store/document-slice';
 
 /** Prefetched schemas a form has already started from: a later mount (tab switch) asks main again. */
 const used = new WeakSet<PrefetchedItemSchema>();
@@ -15,22 +14,24 @@ const used = new WeakSet<PrefetchedItemSchema>();
  */
 export function useItemSchema(itemPath: string | null): ItemSchemaDto | null {
   const prefetched = useFolioStore((s) => (s.itemSchema !== null && s.itemSchema.path === itemPath ? s.itemSchema : null));
+  // The store's own request for this item is still on its way: asking again would only race it.
+  const loading = useFolioStore((s) => itemPath !== null && s.itemSchemaLoading === itemPath);
   // `over`: the prefetched schema current when this fetch started; a newer one (a revert) wins.
   const [fetched, setFetched] = useState<{ path: string; schema: ItemSchemaDto; over: PrefetchedItemSchema | null } | null>(null);
   useEffect(() => {
-    if (itemPath === null) return;
+    if (itemPath === null || loading) return;
     if (prefetched !== null && !used.has(prefetched)) {
       used.add(prefetched);
       return;
     }
     let live = true;
-    void api['schema:forItem'](itemPath).then((result) => {
-      if (live) setFetched({ path: itemPath, schema: result.ok ? result.value : FALLBACK_ITEM_SCHEMA, over: prefetched });
+    void fetchItemSchema(itemPath).then((schema) => {
+      if (live) setFetched({ path: itemPath, schema, over: prefetched });
     });
     return () => {
       live = false;
     };
-  }, [itemPath, prefetched]);
+  }, [itemPath, prefetched, loading]);
   if (fetched !== null && fetched.path === itemPath && (prefetched === null || fetched.over === prefetched)) return fetched.schema;
   return prefetched?.value ?? null;
 }

@@ -55,6 +55,16 @@ describe('Preview', () => {
     expect(content.querySelector('[data-shortcode="youtube"]')?.textContent).toBe('youtube abc');
   });
 
+  it('with deferFirstRender, paints nothing at mount and renders once the page is idle', async () => {
+    mount({ body: '# Later\n', deferFirstRender: true });
+    const content = must(host.querySelector('.preview-content'));
+    expect(content.innerHTML).toBe('');
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(content.querySelector('h1')?.textContent).toBe('Later');
+  });
+
   it('routes link clicks and never lets one navigate', () => {
     const { onOpenExternal, onOpenItem } = mount({
       body: '[ext](https://example.com/a) [mail](mailto:a@b.c) [item](../other/item.md) [bad](javascript:alert(1)) <a href="vbscript:x">vb</a> <a href="file:///etc/passwd">f</a> [frag](#target)\n\n## Target\n',

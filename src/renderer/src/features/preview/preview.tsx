@@ -37,6 +37,11 @@ export interface PreviewProps {
   readonly onVisibleLineChange?: (line: number) => void;
   /** Each new render, e.g. for headings or the validator's link list. */
   readonly onRendered?: (result: RenderedMarkdown) => void;
+  /**
+   * Render the first body once the page is idle instead of at once: for a preview mounted as an
+   * item opens, so the form and editor paint first. Empty until then.
+   */
+  readonly deferFirstRender?: boolean;
   readonly ref?: Ref<PreviewHandle>;
 }
 
@@ -54,8 +59,8 @@ function findAnchorTarget(container: HTMLElement, id: string): HTMLElement | nul
  * every link click is intercepted (nothing navigates the app window or opens one), and the
  * preview follows the system light/dark theme.
  */
-export function Preview({ body, allowRemote, resolveLocal, localImages, onOpenExternal, onOpenItem, onVisibleLineChange, onRendered, ref }: PreviewProps) {
-  const { result, error } = useRenderedMarkdown(body, allowRemote);
+export function Preview({ body, allowRemote, resolveLocal, localImages, onOpenExternal, onOpenItem, onVisibleLineChange, onRendered, deferFirstRender = false, ref }: PreviewProps) {
+  const { result, error } = useRenderedMarkdown(body, allowRemote, undefined, deferFirstRender);
   const html = useMemo(() => (result ? sanitizePreviewHtml(result.html, { allowRemote, resolveLocal }) : ''), [result, allowRemote, resolveLocal]);
   const container = useRef<HTMLDivElement>(null);
   const anchors = useRef<LineAnchor[] | null>(null);

@@ -19,12 +19,27 @@ export interface RenderedMarkdownState {
   readonly error: string | null;
 }
 
+/** How long a deferred first render waits at most for the page to be idle. */
+export const DEFERRED_FIRST_RENDER_MAX_MS = 150;
+
+/** Runs `work` once the page is idle (at most `timeout` ms from now); returns a cancel. */
+function whenIdle(work: () => void, timeout: number): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(work, { timeout });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(work, 0);
+  return () => window.clearTimeout(handle);
+}
+
 /**
- * Renders a Markdown body for the preview off the typing path: the first render is immediate,
- * later ones wait for a pause in typing; large bodies render in a worker (when the platform has
- * workers) with a time cut-off. Results that arrive after a newer body was requested are dropped.
+ * Renders a Markdown body for the preview off the typing path: the first render is immediate (or,
+ * with `deferFirst`, as soon as the page is idle: an item opening paints its form and editor
+ * first), later ones wait for a pause in typing; large bodies render in a worker (when the
+ * platform has workers) with a time cut-off. Results that arrive after a newer body was requested
+ * are dropped.
  */
-export function useRenderedMarkdown(body: string, allowRemote: boolean, debounceMs = PREVIEW_DEBOUNCE_MS): RenderedMarkdownState {
+export function useRenderedMarkdown(body: string, allowRemote: boolean, debounceMs = PREVIEW_DEBOUNCE_MS, deferFirst = false): RenderedMarkdownState {
   const [state, setState] = useState<RenderedMarkdownState>({ result: null, error: null });
   const client = useRef<RenderWorkerClient | null>(null);
   const generation = useRef(0);
@@ -53,12 +68,16 @@ export function useRenderedMarkdown(body: string, allowRemote: boolean, debounce
     };
     if (first.current) {
       first.current = false;
-      run();
-      return undefined;
+      if (!deferFirst) {
+        run();
+        return undefined;
+      }
+      // Cancelled by a newer body: the effect for that one renders instead (debounced).
+      return whenIdle(run, DEFERRED_FIRST_RENDER_MAX_MS);
     }
     const timer = setTimeout(run, debounceMs);
     return () => clearTimeout(timer);
-  }, [body, allowRemote, debounceMs]);
+  }, [body, allowRemote, debounceMs, deferFirst]);
 
   useEffect(
     () => () => {
