@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { FolderWatcher } from '../src/main/services/watcher/folder-watcher';
+import { measureInFreshProcess } from './measure-in-fresh-process';
 import { withIndexedList } from './with-indexed-list';
 
 /** The process's memory with a folder indexed, listed and watched, as the app holds it (workers included; validation is measured by its own bench). */
@@ -11,13 +10,9 @@ export interface IndexMemory {
   readonly workerHeapMb: number;
 }
 
-/**
- * Measures in a fresh Node process: RSS never shrinks back after the bench's baselines have run,
- * so measuring in the bench's own process would charge their garbage to the index.
- */
-export async function measureIndexMemory(dir: string): Promise<IndexMemory> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, dir], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as IndexMemory;
+/** Measures in a fresh Node process (see `measureInFreshProcess`). */
+export function measureIndexMemory(dir: string): Promise<IndexMemory> {
+  return measureInFreshProcess<IndexMemory>(import.meta.filename, dir);
 }
 
 async function probe(dir: string): Promise<void> {

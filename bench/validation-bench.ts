@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { walkContentFiles } from '../src/main/services/index/walk-content-files';
 import { LiveValidationService, type ValidationWorkspace } from '../src/main/services/validation/live-validation-service';
 import { ValidationService } from '../src/main/services/validation/validation-service';
+import { measureInFreshProcess } from './measure-in-fresh-process';
 
 /** Timings of one folder's validation, in milliseconds. */
 export interface ValidationBenchResult {
@@ -66,14 +65,9 @@ export interface ValidationMemory {
   readonly heapLimitMb: number;
 }
 
-/**
- * Validates `dir` with the live service in its worker, in a fresh Node process: RSS never shrinks
- * back after the bench's other measurements, so measuring in the bench's own process would
- * charge their garbage to validation.
- */
-export async function measureValidationMemory(dir: string): Promise<ValidationMemory> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, dir], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ValidationMemory;
+/** Validates `dir` with the live service in its worker, in a fresh Node process (see `measureInFreshProcess`). */
+export function measureValidationMemory(dir: string): Promise<ValidationMemory> {
+  return measureInFreshProcess<ValidationMemory>(import.meta.filename, dir);
 }
 
 async function probe(dir: string): Promise<void> {
