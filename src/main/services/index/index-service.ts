@@ -1,4 +1,5 @@
 import { findWorkerEntry, isWorkerOutOfMemory, startServiceWorker } from '../worker/start-service-worker';
+import { WorkerHeapLimit } from '../worker/worker-heap-limit';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
@@ -41,24 +42,15 @@ export interface IndexServiceOptions {
   readonly chunkSize?: number;
   readonly chunkIntervalMs?: number;
   /**
-   * The worker's old-space limit (MB), default 512. V8 lets a heap grow to 4x its live size when
-   * the limit is 2 GB or more (Node's default here is 4 GB), and to ~1.4x at 512 MB: the limit is
-   * what keeps the process near what the index holds (~155 MB at 50,000 seed-shaped items) instead
-   * of the scan's peak. A worker that reaches it restarts with twice the limit and scans again.
+   * The worker's old-space limit (MB), default 512 (see `WorkerHeapLimit`): it keeps the process
+   * near what the index holds (~155 MB at 50,000 seed-shaped items) instead of the scan's peak. A
+   * worker that reaches it restarts with twice the limit and scans again.
    */
   readonly heapLimitMb?: number;
 }
 
 /** Default old-space limit of the index worker; see `IndexServiceOptions.heapLimitMb`. */
 export const DEFAULT_INDEX_HEAP_LIMIT_MB = 512;
-/**
- * The worker's young generation (MB). V8 sizes it from the old-space limit (several times this);
- * a scan's garbage is short-lived either way, and 16 MB measured the same scan time at 10,000
- * items while the process held ~50 MB less RSS at 50,000.
- */
-const INDEX_YOUNG_GENERATION_MB = 16;
-/** The limit is doubled on out-of-memory up to this, past which the scan runs in-thread. */
-const MAX_INDEX_HEAP_LIMIT_MB = 8192;
 
 interface PendingScan {
   readonly id: number;
@@ -90,13 +82,13 @@ export class IndexService {
   private scan: PendingScan | null = null;
   private readonly pending = new Map<number, PendingRequest>();
   private lastStats: ScanStats | null = null;
-  private heapLimitMb: number;
+  private readonly heapLimit: WorkerHeapLimit;
   /** While a worker that ran out of memory is replaced: requests wait for the new one. */
   private restarting: Promise<void> | null = null;
   private stopped = false;
 
   constructor(private readonly options: IndexServiceOptions) {
-    this.heapLimitMb = options.heapLimitMb ?? DEFAULT_INDEX_HEAP_LIMIT_MB;
+    this.heapLimit = new WorkerHeapLimit(options.heapLimitMb ?? DEFAULT_INDEX_HEAP_LIMIT_MB);
   }
 
   /** How scans run, and why not in a worker if they do not. */
@@ -106,7 +98,7 @@ export class IndexService {
 
   /** The worker's current old-space limit (MB): raised when a folder outgrew it. */
   get workerHeapLimitMb(): number {
-    return this.heapLimitMb;
+    return this.heapLimit.limitMb;
   }
 
   /** Starts the worker (or settles for in-thread scanning, with the reason in `runtime`). */
@@ -137,7 +129,7 @@ export class IndexService {
   private async startWorker(): Promise<Worker | string> {
     const entry = this.options.workerEntry ?? findWorkerEntry('index-worker', import.meta.url);
     if (entry === null) return 'no index-worker entry next to the index service (the bundle must emit index-worker.js)';
-    const worker = await startServiceWorker(entry, { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: INDEX_YOUNG_GENERATION_MB });
+    const worker = await startServiceWorker(entry, this.heapLimit.resourceLimits);
     if (typeof worker === 'string') return worker;
     worker.on('message', (m: IndexWorkerMessage) => this.onMessage(m));
     worker.on('error', (error) => this.onWorkerLost(worker, String(error), isWorkerOutOfMemory(error)));
@@ -151,12 +143,12 @@ export class IndexService {
     if (this.worker !== lost) return;
     this.worker = null;
     const scan = this.scan;
-    if (outOfMemory && this.heapLimitMb * 2 <= MAX_INDEX_HEAP_LIMIT_MB) {
+    const ranOutAt = this.heapLimit.limitMb;
+    if (outOfMemory && this.heapLimit.grow()) {
       // The folder outgrew the limit: a worker with twice the room scans it again. The scan in
       // progress stays pending (its caller sees a longer scan, not a failure); questions asked
       // of the lost worker fail, as they would for any lost answer.
-      this.heapLimitMb *= 2;
-      this.failPending(`the index worker ran out of memory at ${this.heapLimitMb / 2} MB; restarting with ${this.heapLimitMb} MB`);
+      this.failPending(`the index worker ran out of memory at ${ranOutAt} MB; restarting with ${this.heapLimit.limitMb} MB`);
       this.restarting = this.restartAfterOutOfMemory(scan);
       return;
     }

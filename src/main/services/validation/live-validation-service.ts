@@ -1,4 +1,5 @@
 import { findWorkerEntry, isWorkerOutOfMemory, startServiceWorker } from '../worker/start-service-worker';
+import { WorkerHeapLimit } from '../worker/worker-heap-limit';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -29,10 +30,9 @@ export interface LiveValidationOptions {
   /** The worker entry; default `validation-worker.js` beside this module, else the `.ts` (tsx). */
   readonly workerEntry?: URL;
   /**
-   * The worker's old-space limit (MB), default {@link DEFAULT_VALIDATION_HEAP_LIMIT_MB}. Under a
-   * limit of 2 GB or more V8 lets the heap grow to several times what is live; a tight limit keeps
-   * the worker near what validation holds. A worker that reaches it restarts with twice the
-   * limit and validates the folder again.
+   * The worker's old-space limit (MB), default {@link DEFAULT_VALIDATION_HEAP_LIMIT_MB} (see
+   * `WorkerHeapLimit`). A worker that reaches it restarts with twice the limit and validates the
+   * folder again.
    */
   readonly heapLimitMb?: number;
 }
@@ -42,10 +42,6 @@ export interface LiveValidationOptions {
  * well under it (one file's parse is held at a time) and keeps far less afterwards.
  */
 export const DEFAULT_VALIDATION_HEAP_LIMIT_MB = 256;
-/** Young generation of the worker (MB): a run's garbage is short-lived, as in the index worker. */
-const VALIDATION_YOUNG_GENERATION_MB = 16;
-/** The limit is doubled on out-of-memory up to this, past which validation runs in-thread. */
-const MAX_VALIDATION_HEAP_LIMIT_MB = 8192;
 
 /** Why a request was dropped: the worker is restarting with more room, and the run is redone. */
 class WorkerRestarting extends Error {}
@@ -78,7 +74,7 @@ export class LiveValidationService {
   /** A worker starting with a larger heap after running out of memory; requests wait for it. */
   private restarting: Promise<void> | null = null;
   private stopped = false;
-  private heapLimitMb: number;
+  private readonly heapLimit: WorkerHeapLimit;
   private mode: 'worker' | 'inline' = 'inline';
   private fallbackReason: string | null = null;
   private readonly engine = new ValidationEngine();
@@ -108,12 +104,12 @@ export class LiveValidationService {
     private readonly workspace: ValidationWorkspace,
     private readonly options: LiveValidationOptions = {},
   ) {
-    this.heapLimitMb = options.heapLimitMb ?? DEFAULT_VALIDATION_HEAP_LIMIT_MB;
+    this.heapLimit = new WorkerHeapLimit(options.heapLimitMb ?? DEFAULT_VALIDATION_HEAP_LIMIT_MB);
   }
 
   /** The worker's current old-space limit (MB): raised when a folder outgrew it. */
   get workerHeapLimitMb(): number {
-    return this.heapLimitMb;
+    return this.heapLimit.limitMb;
   }
 
   /** How validation runs, and why not in a worker if it does not. */
@@ -412,12 +408,11 @@ export class LiveValidationService {
   private onWorkerLost(lost: Worker, reason: string, outOfMemory: boolean): void {
     if (this.worker !== lost) return;
     this.worker = null;
-    if (outOfMemory && this.heapLimitMb * 2 <= MAX_VALIDATION_HEAP_LIMIT_MB) {
+    if (outOfMemory && this.heapLimit.grow()) {
       // The folder outgrew the limit: a worker with twice the room validates it again. Runs in
       // flight are dropped quietly and the whole folder is queued (the worker's cache died with it).
-      this.heapLimitMb *= 2;
       this.restarting = this.restartAfterOutOfMemory();
-      this.rejectAll(new WorkerRestarting(`the validation worker ran out of memory; restarting with ${this.heapLimitMb} MB`));
+      this.rejectAll(new WorkerRestarting(`the validation worker ran out of memory; restarting with ${this.heapLimit.limitMb} MB`));
       if (this.root !== null) {
         this.pendingAll = true;
         this.schedule();
@@ -449,7 +444,7 @@ export class LiveValidationService {
   private async startWorker(): Promise<Worker | string> {
     const entry = this.options.workerEntry ?? findWorkerEntry('validation-worker', import.meta.url);
     if (entry === null) return 'no validation-worker entry next to the validation service (the bundle must emit validation-worker.js)';
-    const worker = await startServiceWorker(entry, { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: VALIDATION_YOUNG_GENERATION_MB });
+    const worker = await startServiceWorker(entry, this.heapLimit.resourceLimits);
     if (typeof worker === 'string') return worker;
     worker.on('message', (m: ValidationWorkerMessage) => this.onMessage(m));
     worker.on('error', (error) => this.onWorkerLost(worker, String(error), isWorkerOutOfMemory(error)));
