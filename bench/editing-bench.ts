@@ -128,7 +128,11 @@ export async function benchEditing(dir: string, rendererDir = path.join(repoRoot
     const opens: number[] = [];
     for (let i = 0; i < OPENS; i++) {
       // Near and far rows in turn (rows 0..OPENS-1 each once); aria-rowindex counts the header row.
-      const row = page.locator(`.item-row[aria-rowindex="${(i % 2 === 0 ? i : OPENS - i) + 2}"]`);
+      const rowIndex = (i % 2 === 0 ? i : OPENS - i) + 2;
+      // The list is virtualised: after a far row, a near one may have left the DOM. Scrolling the
+      // list to it first (30 px rows, the header is row 1) brings it back.
+      await page.evaluate((top) => document.querySelector('.item-table-scroll')?.scrollTo({ top }), Math.max(0, (rowIndex - 4) * 30));
+      const row = page.locator(`.item-row[aria-rowindex="${rowIndex}"]`);
       const target = (await row.getAttribute('data-path')) ?? '';
       await row.scrollIntoViewIfNeeded();
       opens.push(

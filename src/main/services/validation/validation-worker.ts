@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { lowerThreadPriority } from '../worker/lower-thread-priority';
 import { ValidationEngine } from './validation-engine';
 import type { ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
 
@@ -10,6 +11,8 @@ import type { ValidationWorkerMessage, ValidationWorkerRequest } from './validat
 const port = parentPort;
 if (port === null) throw new Error('validation-worker must run in a worker thread');
 
+// Background work: the index worker and the window come first (see lowerThreadPriority).
+lowerThreadPriority();
 const engine = new ValidationEngine();
 const post = (message: ValidationWorkerMessage): void => port.postMessage(message);
 

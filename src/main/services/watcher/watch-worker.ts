@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { parentPort } from 'node:worker_threads';
+import { lowerThreadPriority } from '../worker/lower-thread-priority';
 import { chokidarOptions } from './chokidar-options';
 import type { WatchWorkerMessage, WatchWorkerRequest } from './watch-worker-protocol';
 
@@ -12,6 +13,8 @@ import type { WatchWorkerMessage, WatchWorkerRequest } from './watch-worker-prot
 const port = parentPort;
 if (port === null) throw new Error('watch-worker must run in a worker thread');
 const post = (message: WatchWorkerMessage): void => port.postMessage(message);
+// chokidar's start-up crawl is background work: the index worker and the window come first.
+lowerThreadPriority();
 
 let watcher: FSWatcher | null = null;
 let queued: ['add' | 'change' | 'unlink', string][] = [];
