@@ -1,4 +1,4 @@
-import { findWorkerEntry, isWorkerOutOfMemory, startServiceWorker } from '../worker/start-service-worker';
+import { findWorkerEntry, isWorkerOutOfMemory, restartServiceWorker, startServiceWorker } from '../worker/start-service-worker';
 import { WorkerHeapLimit } from '../worker/worker-heap-limit';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -156,12 +156,9 @@ export class IndexService {
   }
 
   private async restartAfterOutOfMemory(scan: PendingScan | null): Promise<void> {
-    const started = await this.startWorker();
+    const started = await restartServiceWorker(() => this.startWorker(), () => this.stopped);
     this.restarting = null;
-    if (this.stopped) {
-      if (typeof started !== 'string') await started.terminate();
-      return;
-    }
+    if (started === null) return;
     if (typeof started === 'string') {
       this.fallBackInline(`the worker could not restart: ${started}`, scan);
       return;

@@ -1,4 +1,4 @@
-import { findWorkerEntry, isWorkerOutOfMemory, startServiceWorker } from '../worker/start-service-worker';
+import { findWorkerEntry, isWorkerOutOfMemory, restartServiceWorker, startServiceWorker } from '../worker/start-service-worker';
 import { WorkerHeapLimit } from '../worker/worker-heap-limit';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -427,12 +427,9 @@ export class LiveValidationService {
   }
 
   private async restartAfterOutOfMemory(): Promise<void> {
-    const started = await this.startWorker();
+    const started = await restartServiceWorker(() => this.startWorker(), () => this.stopped);
     this.restarting = null;
-    if (this.stopped) {
-      if (typeof started !== 'string') await started.terminate();
-      return;
-    }
+    if (started === null) return;
     if (typeof started === 'string') {
       this.mode = 'inline';
       this.fallbackReason = `the worker could not restart: ${started}`;

@@ -60,3 +60,14 @@ export async function startServiceWorker(entry: URL, resourceLimits?: ResourceLi
   }
   return worker;
 }
+
+/**
+ * Starts a replacement for a worker that died (out of memory), with `start`. The owner may have
+ * shut down while it started: then the new worker is terminated at once and null is returned.
+ */
+export async function restartServiceWorker(start: () => Promise<Worker | string>, stopped: () => boolean): Promise<Worker | string | null> {
+  const started = await start();
+  if (!stopped()) return started;
+  if (typeof started !== 'string') await started.terminate();
+  return null;
+}
