@@ -1,5 +1,4 @@
-import { watch } from 'chokidar';
-import { chokidarOptions, type WatcherFactory } from '../../main/services/watcher';
+import { inThreadWatcher, type WatcherFactory } from '../../main/services/watcher';
 import { nodeAtomicWriteOps, type WriteTextFileOptions } from '../../main/services/workspace/write-text-file-atomic';
 
 /**
@@ -39,11 +38,11 @@ export function anyTestFault(faults: TestFaults): boolean {
 }
 
 /**
- * A chokidar factory whose native watcher fails the way Linux does when
+ * A watcher factory whose native watcher fails the way Linux does when
  * `fs.inotify.max_user_watches` is exhausted; the polling watcher the app falls back to is real.
  */
 export const watchLimitWatcherFactory: WatcherFactory = (root, settings) => {
-  const watcher = watch(root, chokidarOptions(root, settings));
+  const watcher = inThreadWatcher(root, settings);
   if (!settings.usePolling) {
     watcher.once('ready', () => {
       watcher.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached, watch'), { code: 'ENOSPC', syscall: 'watch' }));

@@ -35,8 +35,9 @@ export function makeIgnored(root: string): (absPath: string, stats?: Stats) => b
 }
 
 /**
- * The one chokidar configuration Folio watches with, wherever chokidar runs (the watch worker or
- * in-thread): built from plain settings because a function cannot be posted to a worker.
+ * The chokidar configuration of the polling fallback (native events use `DirectoryWatch`),
+ * wherever it runs (the watch worker or in-thread): built from plain settings because a function
+ * cannot be posted to a worker.
  */
 export function chokidarOptions(root: string, settings: WatchSettings): ChokidarOptions {
   return {

@@ -1,7 +1,10 @@
 import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { watch, type ChokidarOptions, type FSWatcher } from 'chokidar';
-import { chokidarOptions } from './chokidar-options';
+import type { EventEmitter } from 'node:events';
+import { watch, type FSWatcher } from 'chokidar';
+import { chokidarOptions, type WatchSettings } from './chokidar-options';
+import { DirectoryWatch } from './directory-watch';
+import { inThreadWatcher, type WatchHandle } from './watch-handle';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Notice, WorkspaceChange, WorkspaceChangedEvent } from '../../../shared/contract';
 import { hashBytes } from '../workspace/hash-bytes';
@@ -281,6 +284,46 @@ describe('FolderWatcher', () => {
     await h.waitFor(has('new-folder/deeper/item.md', 'add'));
   });
 
+  it('reports every file of a folder deleted, moved in from outside, or moved within the root', async () => {
+    await mkdir(abs('news/2024'), { recursive: true });
+    await put('news/a.md', 'a');
+    await put('news/2024/b.md', 'b');
+    await mkdir(path.join(ws.outside, 'incoming/deeper'), { recursive: true });
+    await writeFile(path.join(ws.outside, 'incoming/c.md'), 'c');
+    await writeFile(path.join(ws.outside, 'incoming/deeper/d.md'), 'd');
+    const h = await startWatcher();
+
+    await rm(abs('news'), { recursive: true });
+    await h.waitFor((changes) => has('news/a.md', 'unlink')(changes) && has('news/2024/b.md', 'unlink')(changes));
+
+    // Moved in whole: no file in it raises an event of its own, the folder's listing finds them.
+    await rename(path.join(ws.outside, 'incoming'), abs('incoming'));
+    await h.waitFor((changes) => has('incoming/c.md', 'add')(changes) && has('incoming/deeper/d.md', 'add')(changes));
+    await sleep(SETTLE_MS);
+
+    await rename(abs('incoming'), abs('moved'));
+    await h.waitFor((changes) => has('moved/c.md', 'add')(changes) && has('moved/deeper/d.md', 'add')(changes));
+    await h.waitFor((changes) => has('incoming/c.md', 'unlink')(changes) && has('incoming/deeper/d.md', 'unlink')(changes));
+    // Files of the moved folder are still watched under their new name.
+    await put('moved/deeper/d.md', 'd, edited');
+    await h.waitFor(has('moved/deeper/d.md', 'change'));
+    await sleep(SETTLE_MS);
+    expect(h.changes().filter((change) => change.path.endsWith('.md')).length).toBe(h.changes().length);
+    expect(h.changes().filter((change) => change.path === 'news/a.md')).toEqual([{ path: 'news/a.md', kind: 'unlink' }]);
+  });
+
+  it('reports a content file replaced by a symlink as gone, and does not follow the link', async () => {
+    await put('item.md', 'real');
+    await writeFile(path.join(ws.outside, 'secret.md'), 'outside');
+    const h = await startWatcher();
+    await rm(abs('item.md'));
+    await symlink(path.join(ws.outside, 'secret.md'), abs('item.md'));
+    await h.waitFor(has('item.md', 'unlink'));
+    await writeFile(path.join(ws.outside, 'secret.md'), 'outside, edited');
+    await sleep(SETTLE_MS);
+    expect(h.changes()).toEqual([{ path: 'item.md', kind: 'unlink' }]);
+  });
+
   it('never watches through a symlinked folder that points outside the root', async () => {
     await put('../outside/existing.md', 'outside');
     await symlink(ws.outside, abs('linked'), 'dir');
@@ -303,18 +346,18 @@ describe('FolderWatcher', () => {
   it('falls back to polling with a notice on ENOSPC, and changes still arrive', async () => {
     await mkdir(abs('news'));
     await put('news/item.md', 'v1');
-    const created: { watcher: FSWatcher; options: ChokidarOptions }[] = [];
+    const created: { watcher: WatchHandle & EventEmitter & { readonly closed: boolean }; settings: WatchSettings }[] = [];
     const h = await startWatcher({
       createWatcher: (root, settings) => {
-        const options = chokidarOptions(root, settings);
-        const watcher = watch(root, options);
-        created.push({ watcher, options });
+        const watcher = inThreadWatcher(root, settings) as WatchHandle & EventEmitter & { readonly closed: boolean };
+        created.push({ watcher, settings });
         return watcher;
       },
     });
     const native = created[0];
     if (native === undefined) throw new Error('no watcher created');
-    expect(native.options).toMatchObject({ followSymlinks: false, ignoreInitial: true, usePolling: false });
+    expect(native.settings.usePolling).toBe(false);
+    expect(native.watcher).toBeInstanceOf(DirectoryWatch);
 
     // What chokidar emits when inotify's max_user_watches is exhausted.
     native.watcher.emit(
@@ -327,7 +370,9 @@ describe('FolderWatcher', () => {
     await expect.poll(() => native.watcher.closed, { timeout: 5_000 }).toBe(true);
     expect(created).toHaveLength(2);
     const poller = created[1];
-    expect(poller?.options).toMatchObject({ usePolling: true, followSymlinks: false, ignoreInitial: true });
+    expect(poller?.settings.usePolling).toBe(true);
+    // Polling needs every content file watched: a folder's mtime does not move when a file in it is edited.
+    expect(chokidarOptions(ws.root, { usePolling: true, interval: 100 })).toMatchObject({ usePolling: true, followSymlinks: false, ignoreInitial: true });
 
     const t0 = performance.now();
     await put('news/item.md', 'v2 with other length');

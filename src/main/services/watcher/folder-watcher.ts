@@ -21,7 +21,7 @@ export interface FolderWatcherOptions {
   readonly usePolling?: boolean;
   /** How long `registerOwnWrite` waits for the echo of Folio's write. */
   readonly ownWriteTtlMs?: number;
-  /** Where chokidar runs; default: the watch worker, off the main thread. */
+  /** Builds the watcher; default: the watch worker, off the main thread. */
   readonly createWatcher?: WatcherFactory;
 }
 
@@ -50,12 +50,12 @@ function errorCode(error: unknown): string | undefined {
 
 /**
  * Watches a workspace folder and reports external changes to content files in batches
- * (architecture: services/watcher). chokidar 5 with `followSymlinks: false` (threats row 7);
- * `.git`, `node_modules`, dot-folders, non-content files and temp files of Folio and other editors
- * are ignored (rows 20, 27); events are coalesced per path and delivered after a short quiet
+ * (architecture: services/watcher). One OS watch per folder (`DirectoryWatch`), never following a
+ * symlink (threats row 7); `.git`, `node_modules`, dot-folders, non-content files and temp files of
+ * Folio and other editors are ignored (rows 20, 27); events are coalesced per path and delivered after a short quiet
  * window, capped so a git checkout of thousands of files arrives as a few batches (row 26); Folio's
- * own saves are dropped by content hash (row 27); hitting the watch limit switches to polling with
- * a notice (row 28). One instance watches one folder once: `start`, then `close`.
+ * own saves are dropped by content hash (row 27); hitting the watch limit switches to chokidar
+ * polling every file, with a notice (row 28). One instance watches one folder once: `start`, then `close`.
  */
 export class FolderWatcher {
   private readonly quietMs: number;
@@ -65,7 +65,7 @@ export class FolderWatcher {
   private readonly ownWrites: OwnWriteRegistry;
   private readonly batchListeners = new Set<BatchListener>();
   private readonly noticeListeners = new Set<NoticeListener>();
-  // Every chokidar instance still open; during the polling fallback the old and new overlap.
+  // Every watcher still open; during the polling fallback the old and new overlap.
   private readonly watchers = new Set<WatchHandle>();
   private root: string | null = null;
   private polling: boolean;
@@ -111,7 +111,7 @@ export class FolderWatcher {
   async start(root: string): Promise<void> {
     if (this.started) throw new Error('FolderWatcher.start: already started; use a new instance per folder');
     this.started = true;
-    // Resolve the root itself: with followSymlinks off, chokidar would treat a symlinked root
+    // Resolve the root itself: not following symlinks, a watcher would treat a symlinked root
     // (macOS /tmp, a linked workspace) as a link and watch its parent folder instead.
     const resolved = await realpath(root);
     if (this.closed) return;
@@ -128,7 +128,7 @@ export class FolderWatcher {
     this.ownWrites.register(relPath, hash);
   }
 
-  /** Stops watching. Always closes every chokidar instance; pending changes are discarded. */
+  /** Stops watching. Always closes every watcher; pending changes are discarded. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
@@ -199,7 +199,7 @@ export class FolderWatcher {
     const code = errorCode(error);
     if (code === undefined || !WATCH_LIMIT_CODES.has(code) || this.polling || this.closed) return;
     // Other errors (a folder made unreadable, a watched folder vanishing on Windows) are left
-    // alone: chokidar carries on with the rest of the tree and they are not worth a notice.
+    // alone: the watcher carries on with the rest of the tree and they are not worth a notice.
     void this.fallBackToPolling();
   }
 

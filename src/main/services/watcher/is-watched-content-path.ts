@@ -13,8 +13,8 @@ export function isSkippedFolderName(name: string): boolean {
 /**
  * True when a workspace-relative POSIX path names something the watcher reports: a content file
  * (`.md` / `.markdown`) outside skipped folders that is not Folio's or another editor's temp file.
- * Applied to every event as well as through chokidar's `ignored`, because chokidar sometimes
- * asks without stats and cannot then tell a file from a folder.
+ * Applied to every event as well as through chokidar's `ignored` when polling, because chokidar
+ * sometimes asks without stats and cannot then tell a file from a folder.
  */
 export function isWatchedContentPath(relPath: string): boolean {
   const segments = relPath.split('/');

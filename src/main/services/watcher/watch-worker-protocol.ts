@@ -3,7 +3,7 @@ import type { WatchSettings } from './chokidar-options';
 /** What main asks the watch worker: watch one folder, then close. */
 export type WatchWorkerRequest = { readonly type: 'watch'; readonly root: string; readonly settings: WatchSettings } | { readonly type: 'close' };
 
-/** chokidar's events as the watch worker forwards them: file events batched per turn of its loop. */
+/** The watcher's events as the watch worker forwards them: file events batched per turn of its loop. */
 export type WatchWorkerMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'watching' }

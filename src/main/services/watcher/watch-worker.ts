@@ -1,22 +1,22 @@
-import { watch, type FSWatcher } from 'chokidar';
 import { parentPort } from 'node:worker_threads';
 import { lowerThreadPriority } from '../worker/lower-thread-priority';
-import { chokidarOptions } from './chokidar-options';
+import { inThreadWatcher, type WatchHandle } from './watch-handle';
 import type { WatchWorkerMessage, WatchWorkerRequest } from './watch-worker-protocol';
 
 /*
- * Worker-thread entry of the folder watcher. chokidar 5 keeps one watch and its bookkeeping per
- * file: at 50,000 items its start-up crawl took ~5 s of CPU and blocked the main thread for up to
- * 3 s (every IPC answer waited), and its state took ~150 MB of heap. Here it costs the main
- * thread nothing; main receives the same events, batched per turn of this loop.
+ * Worker-thread entry of the folder watcher (`inThreadWatcher`: one watch per folder, or chokidar
+ * polling every file after an OS watch limit). Watching costs the main thread nothing but the
+ * events, which arrive batched per turn of this loop: an event storm (a checkout touching
+ * thousands of files) is looked at here, and chokidar's polling crawl (an lstat per file, seconds
+ * at 50,000 files; natively it blocked main for up to 3 s) never runs on main.
  */
 const port = parentPort;
 if (port === null) throw new Error('watch-worker must run in a worker thread');
 const post = (message: WatchWorkerMessage): void => port.postMessage(message);
-// chokidar's start-up crawl is background work: the index worker and the window come first.
+// Watching is background work: the index worker and the window come first.
 lowerThreadPriority();
 
-let watcher: FSWatcher | null = null;
+let watcher: WatchHandle | null = null;
 let queued: ['add' | 'change' | 'unlink', string][] = [];
 
 function queue(kind: 'add' | 'change' | 'unlink', absPath: string): void {
@@ -39,7 +39,7 @@ port.on('message', (request: WatchWorkerRequest) => {
     return;
   }
   if (watcher !== null) return;
-  watcher = watch(request.root, chokidarOptions(request.root, request.settings));
+  watcher = inThreadWatcher(request.root, request.settings);
   watcher.on('add', (p) => queue('add', p));
   watcher.on('change', (p) => queue('change', p));
   watcher.on('unlink', (p) => queue('unlink', p));

@@ -6,8 +6,8 @@ import { inThreadWatcher, type WatchHandle } from './watch-handle';
 import type { WatchWorkerMessage, WatchWorkerRequest } from './watch-worker-protocol';
 
 /**
- * A watcher whose chokidar runs in the watch worker (see watch-worker.ts), or on this thread when
- * the worker cannot start. It answers at once and emits chokidar's events as they arrive.
+ * A watcher that runs in the watch worker (see watch-worker.ts), or on this thread when the worker
+ * cannot start. It answers at once and emits the file events as they arrive.
  */
 export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
   private worker: Worker | null = null;
@@ -20,7 +20,7 @@ export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
     this.started = this.start(root, settings);
   }
 
-  /** Where chokidar runs once that is settled (for tests and diagnostics); null when closed first. */
+  /** Where the watcher runs once that is settled (for tests and diagnostics); null when closed first. */
   async thread(): Promise<'worker' | 'main' | null> {
     await this.started;
     return this.worker !== null ? 'worker' : this.inThread !== null ? 'main' : null;
@@ -28,8 +28,8 @@ export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
 
   private async start(root: string, settings: WatchSettings): Promise<void> {
     const entry = findWorkerEntry('watch-worker', import.meta.url);
-    // A small young generation: chokidar's crawl makes short-lived garbage, and V8 would otherwise
-    // size it from the (default, large) old space and keep the scan's peak.
+    // A small young generation: a crawl (and chokidar's polling) makes short-lived garbage, and V8
+    // would otherwise size it from the (default, large) old space and keep the peak.
     const worker = entry === null ? 'no watch-worker entry beside the watcher (the bundle must emit watch-worker.js)' : await startServiceWorker(entry, { maxYoungGenerationSizeMb: 16 });
     if (this.closed) {
       if (typeof worker !== 'string') await worker.terminate();
@@ -48,7 +48,7 @@ export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
       this.worker = null;
       this.watchInThread(root, settings, false);
     });
-    // Not unref'd: like chokidar's own `persistent` watcher, an open watch keeps the process alive.
+    // Not unref'd: like a `persistent` fs.watch, an open watch keeps the process alive.
     worker.postMessage({ type: 'watch', root, settings } satisfies WatchWorkerRequest);
   }
 
@@ -84,7 +84,7 @@ export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
     const worker = this.worker;
     this.worker = null;
     if (worker === null) return;
-    // Let chokidar close its watches cleanly, but never wait on a worker that stopped answering.
+    // Let the worker close its watches cleanly, but never wait on a worker that stopped answering.
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 2_000);
       worker.on('message', (message: WatchWorkerMessage) => {
@@ -99,7 +99,7 @@ export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
   }
 }
 
-/** The app's watcher factory: chokidar off the main thread. */
+/** The app's watcher factory: watching off the main thread. */
 export function workerWatcher(root: string, settings: WatchSettings): WorkerWatchHandle {
   return new WorkerWatchHandle(root, settings);
 }

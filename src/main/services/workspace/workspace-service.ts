@@ -80,10 +80,10 @@ export class WorkspaceService {
     await cleanStrayTempFiles(root);
     await this.settings.addRecentFolder(root);
     // The scan streams into the list as it goes; the renderer shows rows before it ends. The
-    // watcher starts once the scan is done: chokidar's first crawl (an lstat and a watch per
-    // file) kept the main thread and libuv's thread pool busy for seconds at 50,000 items, so the
-    // window's first requests and the scan's reads waited behind it. What changed meanwhile is
-    // caught by a reconcile pass once the watcher is ready (see startWatching).
+    // watcher starts once the scan is done, so its crawl (a listing and a watch per folder; with
+    // chokidar's per-file crawl this kept the main thread and libuv's thread pool busy for seconds
+    // at 50,000 items) never delays the window's first requests or the scan's reads. What changed
+    // meanwhile is caught by a reconcile pass once the watcher is ready (see startWatching).
     this.list.reset();
     const generation = ++this.watchGeneration;
     const watchLater = (): void => {
