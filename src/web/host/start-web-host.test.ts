@@ -136,6 +136,11 @@ describe('web host', () => {
     expect(saved.ok).toBe(true);
     expect(saved.value.written).toBe(true);
     expect(await readFile(path.join(dir, 'folder', 'news', 'first.md'), 'utf8')).toBe(edited);
+    // The list follows the save at once (the watcher drops its echo, so nothing else would tell it).
+    const rows = await client.call('list:rows', [{ paths: ['news/first.md'], columns: ['title'] }]);
+    expect(rows.value).toEqual([expect.objectContaining({ path: 'news/first.md', cells: { title: 'Second' } })]);
+    const found = (await client.call('list:query', [{ text: 'second', facets: {}, sort: null }])).value as { paths: string[] };
+    expect(found.paths).toContain('news/first.md');
     // A second window still holding the old hash must not overwrite the first one's save.
     const stale = (await client.call('document:save', [{ path: 'news/first.md', text: 'lost', baseHash: read.value.hash }])) as unknown as { error: { code: string; detail: { diskText: string } } };
     expect(stale.error.code).toBe('conflict');

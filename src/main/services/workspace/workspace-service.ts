@@ -116,7 +116,10 @@ export class WorkspaceService {
     const written = await writeTextFileAtomic({ root: this.current.root, relPath, text, expectedHash: baseHash }, this.writeOptions);
     if (!written.ok) return written;
     const { hash, size, mtimeMs } = written.value;
-    // The watcher drops the echo of this save, so the git status has to hear of it here.
+    // The watcher drops the echo of this save, so the index (the item's list row, its search
+    // words, the facet counts) and the git status hear of it here: once the save resolves, the
+    // renderer's next list query already sees the saved file.
+    if (written.value.written) await this.index.applyChanges([{ path: relPath, kind: 'change' }]);
     for (const listener of this.activityListeners) listener();
     for (const listener of this.fileListeners) listener(this.current.root, [relPath]);
     return ok({ path: relPath, hash, size, mtimeMs, written: written.value.written });

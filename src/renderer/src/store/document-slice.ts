@@ -230,6 +230,12 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
       if (result.ok) {
         // The buffer may have moved on while saving; only what was saved becomes the base.
         set({ document: { ...document, text, hash: result.value.hash, size: result.value.size, mtimeMs: result.value.mtimeMs }, conflict: null, changedOnDisk: false, deletedOnDisk: false, mergeBaseUnknown: false });
+        // Main has indexed the saved file by now; its row (title, sort place, facets) follows. No
+        // workspace:changed comes for Folio's own save: the watcher drops the echo.
+        if (result.value.written) {
+          get().forgetRows([document.path]);
+          void get().refreshList();
+        }
         // The draft is only dropped once nothing unsaved is left (typing may have gone on meanwhile).
         if (!selectIsDirty(get())) await get().discardDraft(document.path);
         return true;
