@@ -9,6 +9,7 @@ import { ScalarList } from './scalar-list';
 import { schemaAtPath } from './schema-at-path';
 import { TagsWidget } from './tags-widget';
 import { useField } from './use-field';
+import { useStableWidget } from './use-stable-widget';
 
 /**
  * One value of the front matter, at any depth, with the widget its schema and written type call
@@ -17,10 +18,11 @@ import { useField } from './use-field';
 export const FieldNode = memo(function FieldNode({ pathText, label }: { readonly pathText: string; readonly label: string }) {
   const { schema: root } = useFormContext();
   const field = useField(pathText);
-  if (field === undefined) return null;
   const path = parseFieldPath(pathText);
   const schema = schemaAtPath(root, path);
-  const widget = chooseWidget(schema, field.type, field.style, field.value);
+  // Hooks before the early return: a field can vanish (raw YAML) and come back in one item.
+  const widget = useStableWidget(field === undefined ? 'text' : chooseWidget(schema, field.type, field.style, field.value), schema, field?.type ?? 'null');
+  if (field === undefined) return null;
   switch (widget) {
     case 'object':
       return <ObjectGroup pathText={pathText} label={label} />;

@@ -303,6 +303,27 @@ describe('FrontMatterForm widgets', () => {
     expect(tags.value).toBe('');
   });
 
+  it('keeps a field’s widget (and its focus) while typing carries the value past the long-text length', async () => {
+    const title = 'A title of seventy-eight characters, two short of the long-text line'.padEnd(78, '.');
+    await mount(sampleNewsItem.replace('title: Reminders after the move online', `title: ${title}`));
+    const input = field('title');
+    expect(input.tagName).toBe('INPUT');
+    input.focus();
+    for (const typed of [`${title} s`, `${title} sa`, `${title} sav`, `${title} save`]) fireEvent.change(field('title'), { target: { value: typed } });
+    // The same element, still focused: a textarea swapped in would have dropped the next keystrokes.
+    expect(field('title')).toBe(input);
+    expect(document.activeElement).toBe(input);
+    expect(buffer()).toContain(`title: ${title} save\n`);
+    // The next item chooses afresh from its own value.
+    const nextPath = 'news/next.md';
+    const nextText = sampleNewsItem.replace(/^title: .*$/m, `title: ${title} and far more words than eighty`);
+    await act(async () => {
+      useFolioStore.setState({ selectedPath: nextPath, document: { path: nextPath, text: nextText, hash: 'b'.repeat(64), truncated: false, size: nextText.length, mtimeMs: 0 }, text: nextText });
+      await Promise.resolve();
+    });
+    expect(field('title').tagName).toBe('TEXTAREA');
+  });
+
   it('is busy until the item’s schema is known, since its widgets come from it', async () => {
     let answer: (value: unknown) => void = () => undefined;
     apiMock['schema:forItem'].mockReturnValue(new Promise((resolve) => (answer = resolve)));
