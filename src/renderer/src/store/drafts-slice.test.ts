@@ -30,6 +30,8 @@ describe('draft autosave', () => {
     calls = [];
     answers = { 'document:read': { ok: true, value: snapshot } };
     vi.stubGlobal('window', { api: fakeApi(calls, answers) });
+    // A saved item's row is re-queried, and the list marks its paint in the next frame.
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -62,8 +64,12 @@ describe('draft autosave', () => {
   it('drops the draft after a save and after a revert, and cancels a pending write', async () => {
     const { store, stop } = await load();
     answers['document:save'] = { ok: true, value: { path: 'news/a.md', hash: 'b'.repeat(64), size: 21, mtimeMs: 2, written: true } };
+    answers['list:query'] = { ok: true, value: { total: 1, count: 1, resultId: 2, start: 0, paths: ['news/a.md'], rows: [], progress: { done: 1, total: 1, scanning: false } } };
     store.getState().setText(`${snapshot.text}x`);
     expect(await store.getState().save()).toBe(true);
+    // Main indexed the save before answering; the list asks again so the row shows what was saved.
+    const channels = calls.map((c) => c.channel);
+    expect(channels.indexOf('list:query')).toBeGreaterThan(channels.indexOf('document:save'));
     expect(calls.filter((c) => c.channel === 'drafts:discard')).toEqual([{ channel: 'drafts:discard', args: ['news/a.md'] }]);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(puts()).toEqual([]);
