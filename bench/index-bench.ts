@@ -16,6 +16,8 @@ export interface IndexRun {
   readonly items: number;
   readonly parsed: number;
   readonly cached: number;
+  /** Files the scan's helper worker parsed (the rest the index worker did). */
+  readonly helped: number;
 }
 
 /** What `benchIndex` measures on one corpus folder, medians over `runs`. */
@@ -23,8 +25,14 @@ export interface IndexBenchResult {
   readonly items: number;
   readonly mode: 'worker' | 'inline';
   readonly floorMs: number;
+  /** The index worker with its helper worker: both cores, as the app scans. */
   readonly fullIndexMs: number;
   readonly ratioToFloor: number;
+  /** Share of the files the helper worker parsed in those runs. */
+  readonly helpedShare: number;
+  /** The same scan without a helper: the index worker alone, on one core like the floor. */
+  readonly oneThreadMs: number;
+  readonly oneThreadRatioToFloor: number;
   readonly firstChunkMs: number;
   /** Reopen to the full list (every item listed, rows readable). */
   readonly reopenMs: number;
@@ -62,16 +70,19 @@ export async function timeIndexOpen(service: IndexService, dir: string): Promise
   const stats = await service.open(dir);
   const totalMs = performance.now() - start;
   off();
-  return { totalMs, firstChunkMs, listedMs: stats.listedMs ?? totalMs, items: stats.total, parsed: stats.parsed, cached: stats.cached };
+  return { totalMs, firstChunkMs, listedMs: stats.listedMs ?? totalMs, items: stats.total, parsed: stats.parsed, cached: stats.cached, helped: stats.helped ?? 0 };
 }
 
 /**
- * Full index (worker, no cache) vs the floor, first-chunk latency, reopen from cache, and the
- * process RSS with the index held. Returns the entries too so the search bench can reuse them.
+ * Full index (worker and its helper, no cache) vs the floor, the same scan on one thread, first-chunk
+ * latency, reopen from cache, and the process RSS with the index held. Everything a scan does is
+ * inside the timed span, the cache's write and fsync included. Returns the entries too so the
+ * search bench can reuse them.
  */
 export async function benchIndex(dir: string, runs = 3): Promise<{ result: IndexBenchResult; entries: IndexEntry[] }> {
   const floors: number[] = [];
   const full: IndexRun[] = [];
+  const oneThread: IndexRun[] = [];
   const reopen: IndexRun[] = [];
   const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'folio-index-bench-'));
   const service = new IndexService({ dataDir: dataRoot });
@@ -101,9 +112,15 @@ export async function benchIndex(dir: string, runs = 3): Promise<{ result: Index
       await warm.boot();
       reopen.push(await timeIndexOpen(warm, dir));
       await warm.shutdown();
+      // The helper kept out: what the second core adds.
+      const alone = new IndexService({ dataDir: path.join(dataRoot, `alone-${i}`), parallelMinFiles: Infinity });
+      await alone.boot();
+      oneThread.push(await timeIndexOpen(alone, dir));
+      await alone.shutdown();
     }
     const floorMs = median(floors);
     const fullIndexMs = median(full.map((r) => r.totalMs));
+    const oneThreadMs = median(oneThread.map((r) => r.totalMs));
     return {
       entries,
       result: {
@@ -112,6 +129,9 @@ export async function benchIndex(dir: string, runs = 3): Promise<{ result: Index
         floorMs,
         fullIndexMs,
         ratioToFloor: fullIndexMs / floorMs,
+        helpedShare: median(full.map((r) => r.helped / Math.max(1, r.items))),
+        oneThreadMs,
+        oneThreadRatioToFloor: oneThreadMs / floorMs,
         firstChunkMs: median(full.map((r) => r.firstChunkMs)),
         reopenMs: median(reopen.map((r) => r.listedMs)),
         reopenIndexedMs: median(reopen.map((r) => r.totalMs)),

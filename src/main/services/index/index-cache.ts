@@ -4,7 +4,7 @@ import { mkdir, open, readFile, rename, unlink, writeFile, type FileHandle } fro
 import path from 'node:path';
 
 /** Bumped whenever the entry shape, parsing or file layout changes, so an old cache is simply not used. */
-export const INDEX_CACHE_VERSION = 2;
+export const INDEX_CACHE_VERSION = 3;
 
 /** One cached item: its stat signature and where its entry's JSON lies in the body file. */
 export interface CachedItem {
@@ -38,11 +38,15 @@ interface CacheList {
   readonly bytes: number;
   /** `[path, size, mtimeMs, offset, length]` per item. */
   readonly items: readonly (readonly [string, number, number, number, number])[];
+  /** Front matter layouts the entries refer to by index (see `cached-entry.ts`). */
+  readonly layouts: readonly string[];
 }
 
 /** A folder's cache, opened: the items by path, and reads of their entries' JSON from the body. */
 export interface IndexCache {
   readonly items: ReadonlyMap<string, CachedItem>;
+  /** The front matter layouts entries refer to by index. */
+  readonly layouts: readonly string[];
   /** The JSON text of items, by one read of the span they cover; null for a failed read. */
   readMany(items: readonly CachedItem[]): (string | null)[];
   close(): void;
@@ -67,6 +71,8 @@ export async function readIndexCache(file: string, root: string): Promise<IndexC
     return null;
   }
   if (list.folioIndexList !== INDEX_CACHE_VERSION || list.root !== path.resolve(root) || typeof list.token !== 'string' || typeof list.bytes !== 'number' || !Array.isArray(list.items)) return null;
+  const layouts: unknown = list.layouts;
+  if (!Array.isArray(layouts) || !layouts.every((key) => typeof key === 'string')) return null;
   const items = new Map<string, CachedItem>();
   for (const item of list.items as unknown[]) {
     if (!isListItem(item) || item[3] + item[4] > list.bytes) return null;
@@ -92,6 +98,7 @@ export async function readIndexCache(file: string, root: string): Promise<IndexC
   let open = true;
   const cache: IndexCache = {
     items,
+    layouts,
     readMany(wanted) {
       if (!open || wanted.length === 0) return wanted.map(() => null);
       let start = Infinity;
@@ -130,19 +137,27 @@ export class IndexCacheWriter {
   private buffered = 0;
   private bytes = 0;
   private readonly items: [string, number, number, number, number][] = [];
+  private readonly layouts: string[];
+  private readonly layoutIndexes = new Map<string, number>();
   private readonly temp: string;
   private readonly token = randomBytes(8).toString('hex');
 
   private constructor(
     private readonly file: string,
     private readonly root: string,
+    layouts: readonly string[],
   ) {
     this.temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    this.layouts = [...layouts];
+    this.layouts.forEach((key, i) => this.layoutIndexes.set(key, i));
   }
 
-  /** Opens a writer for `file`, writing the header; null when the data folder is not writable. */
-  static async create(file: string, root: string): Promise<IndexCacheWriter | null> {
-    const writer = new IndexCacheWriter(file, path.resolve(root));
+  /**
+   * Opens a writer for `file`, writing the header; null when the data folder is not writable.
+   * `layouts` starts its layout table (the previous cache's, so its lines can be copied as they are).
+   */
+  static async create(file: string, root: string, layouts: readonly string[] = []): Promise<IndexCacheWriter | null> {
+    const writer = new IndexCacheWriter(file, path.resolve(root), layouts);
     try {
       await mkdir(path.dirname(file), { recursive: true });
       writer.handle = await open(writer.temp, 'wx');
@@ -162,6 +177,17 @@ export class IndexCacheWriter {
     this.bytes += bytes.length;
     return bytes.length - 1;
   }
+
+  /** The index of a front matter layout in this cache's table, added on first use. */
+  readonly layoutIndex = (key: string): number => {
+    let index = this.layoutIndexes.get(key);
+    if (index === undefined) {
+      index = this.layouts.length;
+      this.layouts.push(key);
+      this.layoutIndexes.set(key, index);
+    }
+    return index;
+  };
 
   /** Adds one item; writes happen in ~1 MB blocks. */
   async add(relPath: string, size: number, mtimeMs: number, json: string): Promise<void> {
@@ -187,7 +213,7 @@ export class IndexCacheWriter {
     await this.handle.close();
     this.handle = null;
     await rename(this.temp, this.file);
-    const list: CacheList = { folioIndexList: INDEX_CACHE_VERSION, root: this.root, token: this.token, bytes: this.bytes, items: this.items };
+    const list: CacheList = { folioIndexList: INDEX_CACHE_VERSION, root: this.root, token: this.token, bytes: this.bytes, items: this.items, layouts: this.layouts };
     const listFile = indexListFile(this.file);
     const listTemp = `${listFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(listTemp, JSON.stringify(list));

@@ -3,6 +3,8 @@ import { ListEngine } from '../list/list-engine';
 import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
 import { lstatSync } from 'node:fs';
 import { readIndexEntries, scanFolder } from './scan-folder';
+import { scanFileSync } from './scan-file';
+import { PreparedBatchEncoder } from './prepared-batch-transfer';
 import { walkContentFiles } from './walk-content-files';
 
 /**
@@ -18,8 +20,16 @@ export class IndexHost {
   private readonly cancelled = new Set<number>();
   // Paths updated by a watcher batch while a scan runs: the scan's older copy must not win.
   private readonly touchedDuringScan = new Set<string>();
+  /** As a scan helper: the layouts already sent to the scan this helper works for. */
+  private encoder: PreparedBatchEncoder | null = null;
 
-  constructor(private readonly post: (message: IndexWorkerMessage) => void) {}
+  /**
+   * `helperEntry` is the index worker's entry, for a scan's helper worker (null: scans run alone).
+   */
+  constructor(
+    private readonly post: (message: IndexWorkerMessage) => void,
+    private readonly helperEntry: URL | null = null,
+  ) {}
 
   /** Handles one request; answers arrive through `post`. */
   handle(request: IndexWorkerRequest): void {
@@ -29,6 +39,15 @@ export class IndexHost {
         return;
       case 'scan':
         this.scan(request);
+        return;
+      case 'prepare':
+        // Blocking reads: a helper does nothing else meanwhile, and its batches queue in its port.
+        this.encoder ??= new PreparedBatchEncoder();
+        try {
+          this.post({ type: 'prepared', id: request.id, batch: this.encoder.encode(request.files.map(scanFileSync)) });
+        } catch (error) {
+          this.post({ type: 'failed', id: request.id, message: String(error) });
+        }
         return;
       case 'apply':
         this.apply(request.id, request.root, request.changes).catch((error: unknown) => this.post({ type: 'failed', id: request.id, message: String(error) }));
@@ -89,9 +108,11 @@ export class IndexHost {
       ...(request.cacheFile === undefined ? {} : { cacheFile: request.cacheFile }),
       ...(request.chunkSize === undefined ? {} : { chunkSize: request.chunkSize }),
       ...(request.chunkIntervalMs === undefined ? {} : { chunkIntervalMs: request.chunkIntervalMs }),
+      ...(request.parallelMinFiles === undefined ? {} : { parallelMinFiles: request.parallelMinFiles }),
+      helperEntry: this.helperEntry,
       onChunk: (chunk) => {
         if (!current()) return;
-        const keep = (entry: IndexEntry): boolean => !this.touchedDuringScan.has(entry.path);
+        const keep = (entry: { readonly path: string }): boolean => !this.touchedDuringScan.has(entry.path);
         const accepted = chunk.entries.filter(keep);
         const added = this.engine.addScanned(accepted, chunk.stubs.filter(keep));
         this.post({ type: 'chunk', id, paths: added, done: chunk.done, total: chunk.total });

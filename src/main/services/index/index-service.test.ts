@@ -53,7 +53,6 @@ describe('IndexService on a small folder', () => {
       expect(a.frontmatter).toEqual({ title: 'Alpha', categories: ['News'] });
       // The text is indexed for search (the worker keeps words, not the text itself).
       expect((await service.call('query', { text: 'hello world', facets: {}, sort: null })).paths).toEqual(['a.md']);
-      expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(a.size).toBe((await stat(path.join(ws.root, 'a.md'))).size);
       expect(await service.get('broken.md')).toMatchObject({ frontmatter: null, problemCounts: { error: 1 } });
       expect(await service.get('binary.md')).toMatchObject({ mode: 'binary', problems: [{ code: 'binary' }] });
@@ -177,13 +176,28 @@ describe('IndexService on a small folder', () => {
 
     // Same length, broken JSON: the body still matches its list, the one entry does not parse.
     const body = await readFile(file, 'utf8');
-    const line = body.split('\n').find((l) => l.includes('"path":"a.md"'))!;
-    await writeFile(file, body.replace(line, line.replace('"path":"a.md"', '"path":"a.mx"')));
+    const line = body.split('\n').find((l) => l.startsWith('["a.md",'))!;
+    await writeFile(file, body.replace(line, line.replace('["a.md",', '["a.mx",')));
     await withService(dataDir, async (service) => {
       const stats = await service.open(ws.root);
       expect(stats).toMatchObject({ parsed: 1, cached: again.cached - 1, cacheUsed: true });
       expect((await service.get('a.md'))?.frontmatter?.['title']).toBe('ALPHA');
     });
+  });
+
+  it('rewrites a cache with a damaged last entry in full, the entries before it included', async () => {
+    await withService(dataDir, (service) => service.open(ws.root));
+    const file = indexCacheFile(dataDir, ws.root);
+    const body = await readFile(file, 'utf8');
+    const lines = body.split('\n').filter((l) => l !== '');
+    const last = lines[lines.length - 1]!;
+    const lastPath = (JSON.parse(last) as [string])[0];
+    await writeFile(file, body.replace(last, last.replace(JSON.stringify(lastPath), JSON.stringify(`${lastPath.slice(0, -1)}x`))));
+    const repaired = await withService(dataDir, (service) => service.open(ws.root));
+    expect(repaired).toMatchObject({ parsed: 1, cacheUsed: true });
+    // The next reopen finds every item in the rewritten cache.
+    const after = await withService(dataDir, (service) => service.open(ws.root));
+    expect(after).toMatchObject({ parsed: 0, cached: repaired.total });
   });
 
   it('ignores a truncated cache body', async () => {

@@ -42,6 +42,11 @@ export interface IndexServiceOptions {
   readonly chunkSize?: number;
   readonly chunkIntervalMs?: number;
   /**
+   * A scan with at least this many files to parse shares them with a helper worker (default 1000;
+   * below that, starting one costs more than it saves).
+   */
+  readonly parallelMinFiles?: number;
+  /**
    * The worker's old-space limit (MB), default 512 (see `WorkerHeapLimit`): it keeps the process
    * near what the index holds (~155 MB at 50,000 seed-shaped items) instead of the scan's peak. A
    * worker that reaches it restarts with twice the limit and scans again.
@@ -187,7 +192,7 @@ export class IndexService {
   }
 
   private host(): IndexHost {
-    this.inline ??= new IndexHost((message) => this.onMessage(message));
+    this.inline ??= new IndexHost((message) => this.onMessage(message), this.options.workerEntry ?? findWorkerEntry('index-worker', import.meta.url));
     return this.inline;
   }
 
@@ -228,6 +233,7 @@ export class IndexService {
   private onMessage(message: IndexWorkerMessage): void {
     switch (message.type) {
       case 'ready':
+      case 'prepared':
         return;
       case 'chunk':
         if (this.scan?.id === message.id) this.emit({ kind: 'chunk', root: this.scan.root, paths: message.paths, progress: { done: message.done, total: message.total } });
@@ -314,6 +320,7 @@ export class IndexService {
       cacheFile: indexCacheFile(this.options.dataDir, root),
       ...(this.options.chunkSize === undefined ? {} : { chunkSize: this.options.chunkSize }),
       ...(this.options.chunkIntervalMs === undefined ? {} : { chunkIntervalMs: this.options.chunkIntervalMs }),
+      ...(this.options.parallelMinFiles === undefined ? {} : { parallelMinFiles: this.options.parallelMinFiles }),
     });
   }
 

@@ -3,6 +3,13 @@ import type { FacetSelection } from '../../../shared/domain/search/facet-counts'
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import type { ListEngineResult, ListEngineSlice } from '../list/list-engine';
 import type { ScanStats } from './scan-folder';
+import type { TransferredBatch } from './prepared-batch-transfer';
+
+/** A file for a scan helper to read: workspace-relative and absolute paths, as the walk found it. */
+export interface ScanFile {
+  readonly relPath: string;
+  readonly absPath: string;
+}
 
 /** One file change as the watcher reports it (workspace-relative POSIX path). */
 export interface IndexChange {
@@ -33,7 +40,17 @@ export type IndexCall = { [M in keyof IndexCalls]: { readonly method: M; readonl
 
 /** Requests the main process sends to the index host (in the worker, or in-thread). */
 export type IndexWorkerRequest =
-  | { readonly type: 'scan'; readonly id: number; readonly root: string; readonly cacheFile?: string; readonly chunkSize?: number; readonly chunkIntervalMs?: number }
+  | {
+      readonly type: 'scan';
+      readonly id: number;
+      readonly root: string;
+      readonly cacheFile?: string;
+      readonly chunkSize?: number;
+      readonly chunkIntervalMs?: number;
+      readonly parallelMinFiles?: number;
+    }
+  /** To a scan helper (another index worker): read, parse and ready these files. */
+  | { readonly type: 'prepare'; readonly id: number; readonly files: readonly ScanFile[] }
   | { readonly type: 'apply'; readonly id: number; readonly root: string; readonly changes: readonly IndexChange[] }
   | { readonly type: 'reconcile'; readonly id: number; readonly root: string }
   | { readonly type: 'cancel'; readonly id: number }
@@ -45,5 +62,6 @@ export type IndexWorkerMessage =
   | { readonly type: 'chunk'; readonly id: number; readonly paths: readonly string[]; readonly done: number; readonly total: number }
   | { readonly type: 'scan-done'; readonly id: number; readonly stats: ScanStats }
   | { readonly type: 'applied'; readonly id: number; readonly updated: readonly string[]; readonly removed: readonly string[] }
+  | { readonly type: 'prepared'; readonly id: number; readonly batch: TransferredBatch }
   | { readonly type: 'result'; readonly id: number; readonly value: unknown }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

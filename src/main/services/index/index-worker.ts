@@ -9,6 +9,7 @@ import type { IndexWorkerMessage, IndexWorkerRequest } from './index-worker-prot
 const port = parentPort;
 if (port === null) throw new Error('index-worker must run in a worker thread');
 
-const host = new IndexHost((message: IndexWorkerMessage) => port.postMessage(message));
+// This module is the worker's entry (bundled or not): a scan's helper runs another copy of it.
+const host = new IndexHost((message: IndexWorkerMessage) => port.postMessage(message), new URL(import.meta.url));
 port.on('message', (request: IndexWorkerRequest) => host.handle(request));
 port.postMessage({ type: 'ready' } satisfies IndexWorkerMessage);

@@ -25,8 +25,9 @@ function withinLimits(value: unknown, depth: number): boolean {
     for (const item of value) if (!withinLimits(item, depth + 1)) return false;
     return true;
   }
-  for (const key in value) {
-    if (Object.hasOwn(value, key) && !withinLimits((value as Record<string, unknown>)[key], depth + 1)) return false;
+  // Own enumerable keys, as the parser makes them (for-in with a hasOwn check measured slower).
+  for (const key of Object.keys(value)) {
+    if (!withinLimits((value as Record<string, unknown>)[key], depth + 1)) return false;
   }
   return true;
 }

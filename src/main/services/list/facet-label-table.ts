@@ -1,6 +1,6 @@
 import { flatString } from '../../../shared/lib/flat-string';
 import type { FacetDto } from '../../../shared/contract';
-import { forEachFacetValue, getPathValue, type IndexEntry } from '../../../shared/domain/search';
+import { forEachFacetValue, type IndexEntry } from '../../../shared/domain/search';
 import { entryValuesAt } from './stored-entry';
 
 /**
@@ -75,17 +75,17 @@ export class FacetLabelTable {
     return Array.from(record.subarray(at + 1, at + 1 + (record[at] as number)), (id) => names[id] as string);
   }
 
-  /** Builds an entry's record now from front matter at hand (the caller's parsed copy), if not built yet. */
-  prime(entry: IndexEntry, frontmatter: IndexEntry['frontmatter']): void {
-    if (!this.records.has(entry)) this.recordOf(entry, frontmatter);
+  /** Builds an entry's record now (as it arrives), if not built yet. */
+  prime(entry: IndexEntry): void {
+    if (!this.records.has(entry)) this.recordOf(entry);
   }
 
-  private recordOf(entry: IndexEntry, frontmatter?: IndexEntry['frontmatter']): Int32Array {
+  private recordOf(entry: IndexEntry): Int32Array {
     let record = this.records.get(entry);
     if (record !== undefined) return record;
     const parts: number[] = [];
     // All keys in one read: a stored entry reads them from its packed values, without a full unpack.
-    const values = frontmatter === undefined ? entryValuesAt(entry, this.keys) : this.keys.map((key) => getPathValue(frontmatter, key));
+    const values = entryValuesAt(entry, this.keys);
     this.keys.forEach((key, k) => {
       const seen = new Set<number>();
       forEachFacetValue(values[k], (label) => seen.add(this.idOf(k, label)));

@@ -5,6 +5,7 @@ import { parseFieldPath } from '../../../shared/domain/frontmatter/field-path';
 import { FacetLabelTable } from './facet-label-table';
 import { entryFacetCandidates, entryTitle, entryValuesAt, plainEntry, StoredEntry } from './stored-entry';
 import { toCellValue } from './to-cell-value';
+import { isPreparedEntry, prepareEntry, type PreparedEntry } from './prepared-entry';
 
 /** How many values of one facet the list shows; the long tail stays searchable. */
 const maxFacetValues = 40;
@@ -76,12 +77,12 @@ export class ListEngine {
   }
 
   /**
-   * Adds scanned entries and stubs; returns the paths new to the list (an entry replacing its stub
-   * is not new). Stubs are listed and sorted by path but not searchable until their entry arrives.
-   * Facet keys are settled on a sample: while a scan streams in, they are detected again only
-   * when the list has doubled.
+   * Adds scanned entries (plain, or prepared where they were parsed) and stubs; returns the paths
+   * new to the list (an entry replacing its stub is not new). Stubs are listed and sorted by path
+   * but not searchable until their entry arrives. Facet keys are settled on a sample: while a scan
+   * streams in, they are detected again only when the list has doubled.
    */
-  addScanned(entries: readonly IndexEntry[], stubs: readonly IndexEntry[] = []): string[] {
+  addScanned(entries: readonly (IndexEntry | PreparedEntry)[], stubs: readonly IndexEntry[] = []): string[] {
     const added: string[] = [];
     for (const stub of stubs) {
       if (!this.byPath.has(stub.path)) added.push(stub.path);
@@ -291,19 +292,24 @@ export class ListEngine {
     return counts;
   }
 
-  private upsert(entry: IndexEntry): void {
-    // The engine keeps a slim copy; what it derives from the front matter is derived now, while
-    // the parsed data is at hand, for the columns sorted by and the facet keys in use.
-    const stored = entry instanceof StoredEntry ? entry : new StoredEntry(entry);
-    for (const [column, keys] of this.sortKeys) {
-      const key = toSortKey(getPathValue(entry.frontmatter, column));
-      keys.set(stored, key.str === '' ? key : { ...key, str: flatString(key.str) });
+  private upsert(entry: IndexEntry | PreparedEntry): void {
+    // The engine keeps a slim copy; what it derives from the front matter is derived now, for the
+    // columns sorted by and the facet keys in use (from the packed values: one short parse).
+    const prepared = isPreparedEntry(entry) ? entry : prepareEntry(entry);
+    const stored = new StoredEntry(prepared);
+    if (this.sortKeys.size > 0) {
+      const columns = [...this.sortKeys.keys()];
+      const values = stored.valuesAt(columns);
+      columns.forEach((column, i) => {
+        const key = toSortKey(values[i]);
+        this.sortKeys.get(column)?.set(stored, key.str === '' ? key : { ...key, str: flatString(key.str) });
+      });
     }
-    this.labelTable?.prime(stored, entry.frontmatter);
+    this.labelTable?.prime(stored);
     this.stubs.delete(entry.path);
     this.byPath.set(entry.path, stored);
-    // Tokenised from the parsed entry's text: the stored copy keeps none (the index copies its words).
-    this.search.upsert(stored, entry.text);
+    // The stored copy keeps no text: the search index keeps the words as postings.
+    this.search.upsertWords(stored, prepared.words);
     this.valueCounts.clear();
   }
 

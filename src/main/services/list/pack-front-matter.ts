@@ -19,6 +19,8 @@ export interface PackedFrontMatter {
 type Skeleton = number | { readonly [key: string]: Skeleton } | readonly Skeleton[];
 
 interface Layout {
+  /** The layout spelled as a string, which is also its skeleton's JSON (see `packFrontMatter`). */
+  readonly key: string;
   readonly skeleton: Skeleton;
   /** Per field path: its leaf's index, 'absent', or 'unpack' (a structure, or a path into a leaf list). */
   readonly paths: Map<string, number | 'absent' | 'unpack'>;
@@ -51,28 +53,114 @@ function quoted(key: string): string {
 }
 
 /**
+ * One step of the walk `packFrontMatter` makes (a leaf, an object or list opening, a key, a
+ * closing): the steps of every layout seen form a tree, so finding an item's layout is a lookup
+ * per key instead of spelling the layout out as a string (~2 KB for a seed-shaped item) and
+ * hashing it, which was a quarter of the packing cost. The tree is bounded; past that, layouts are
+ * found by their spelling.
+ */
+interface Step {
+  leaf?: Step;
+  object?: Step;
+  list?: Step;
+  close?: Step;
+  keys?: Map<string, Step>;
+  layout?: Layout;
+}
+
+const steps: Step = {};
+let stepCount = 0;
+// ~100 bytes a step: at most ~10 MB, where a few hundred real layouts share most of their steps.
+const maxSteps = 100_000;
+
+/** The step after `at` of a kind, made on first use; null past the bound (or after it was hit). */
+function follow(at: Step | null, kind: 'leaf' | 'object' | 'list' | 'close'): Step | null {
+  if (at === null) return null;
+  let next = at[kind];
+  if (next === undefined) {
+    if (stepCount >= maxSteps) return null;
+    stepCount++;
+    next = at[kind] = {};
+  }
+  return next;
+}
+
+/** The step after `at` for an object key. */
+function followKey(at: Step | null, name: string): Step | null {
+  if (at === null) return null;
+  at.keys ??= new Map();
+  let next = at.keys.get(name);
+  if (next === undefined) {
+    if (stepCount >= maxSteps) return null;
+    stepCount++;
+    next = {};
+    at.keys.set(name, next);
+  }
+  return next;
+}
+
+/**
  * Packs plain data (what a YAML or JSON parse gives); returns null when the layout table is full.
- * One walk collects the leaves and spells the layout as a string key; the layout's skeleton is
- * built only the first time that key is seen, which is rare: objects made per key per item were
- * most of the packing cost of a scan.
+ * One walk collects the leaves and follows the layout's steps (see `Step`); the layout's
+ * skeleton is built only the first time a layout is seen, which is rare.
  */
 export function packFrontMatter(data: Readonly<Record<string, unknown>>): PackedFrontMatter | null {
   const leaves: unknown[] = [];
   const firstAt = new Map<string, number>();
-  let key = '';
+  // Typed wide on purpose: the walk below may set it to null (past the bound), which the compiler cannot see.
+  let at = steps as Step | null;
   const walk = (value: unknown): void => {
     if (isLeaf(value)) {
+      at = follow(at, 'leaf');
       const index = leaves.length;
-      key += String(index);
       if (typeof value === 'string' && value.length >= minRepeatLength) {
-        const at = firstAt.get(value);
-        if (at !== undefined) {
-          leaves.push({ '': at });
+        const first = firstAt.get(value);
+        if (first !== undefined) {
+          leaves.push({ '': first });
           return;
         }
         firstAt.set(value, index);
       }
       leaves.push(value);
+      return;
+    }
+    if (Array.isArray(value)) {
+      at = follow(at, 'list');
+      for (const element of value) walk(element);
+    } else {
+      at = follow(at, 'object');
+      for (const name of Object.keys(value as object)) {
+        at = followKey(at, name);
+        walk((value as Record<string, unknown>)[name]);
+      }
+    }
+    at = follow(at, 'close');
+  };
+  walk(data);
+  let layout = at?.layout;
+  if (layout === undefined) {
+    const key = spell(data);
+    layout = layouts.get(key);
+    if (layout === undefined) {
+      if (layouts.size >= maxLayouts) return null;
+      layout = { key, skeleton: skeletonOf(data), paths: new Map() };
+      layouts.set(key, layout);
+    }
+    if (at !== null) at.layout = layout;
+  }
+  return { layout, values: JSON.stringify(leaves) };
+}
+
+/**
+ * A layout spelled as a string: objects with their quoted keys, lists, and each leaf's index in
+ * walk order. That is the skeleton's JSON, which is what lets another thread rebuild it.
+ */
+function spell(data: Readonly<Record<string, unknown>>): string {
+  let key = '';
+  let leaves = 0;
+  const walk = (value: unknown): void => {
+    if (isLeaf(value)) {
+      key += String(leaves++);
       return;
     }
     if (Array.isArray(value)) {
@@ -94,13 +182,32 @@ export function packFrontMatter(data: Readonly<Record<string, unknown>>): Packed
     key += '}';
   };
   walk(data);
+  return key;
+}
+
+/**
+ * The layout of packed front matter as a string: what another thread needs (once per layout) to
+ * hold the same values with `adoptPacked`.
+ */
+export function packedLayoutKey(packed: PackedFrontMatter): string {
+  return packed.layout.key;
+}
+
+/**
+ * Packed front matter made on another thread, given its layout key and values: held with this
+ * thread's layout of that key, registered on first sight. When the layout table is full, the
+ * plain JSON instead (as `packFrontMatter`'s callers fall back to).
+ */
+export function adoptPacked(key: string, values: string): PackedFrontMatter | string {
   let layout = layouts.get(key);
   if (layout === undefined) {
-    if (layouts.size >= maxLayouts) return null;
-    layout = { skeleton: skeletonOf(data), paths: new Map() };
+    // The key is the skeleton's JSON; JSON.parse keeps a `__proto__` key as plain data.
+    const skeleton = JSON.parse(key) as Skeleton;
+    if (layouts.size >= maxLayouts) return JSON.stringify(unpackFrontMatter({ layout: { key, skeleton, paths: new Map() }, values }));
+    layout = { key, skeleton, paths: new Map() };
     layouts.set(key, layout);
   }
-  return { layout, values: JSON.stringify(leaves) };
+  return { layout, values };
 }
 
 /** The layout of `data`: its objects and lists with each leaf's index, numbered as `packFrontMatter` walks. */

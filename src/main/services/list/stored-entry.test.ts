@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
+import { prepareEntry } from './prepared-entry';
 import { entryTitle, plainEntry, StoredEntry } from './stored-entry';
 
 const full: IndexEntry = {
   path: 'news/a.md',
   size: 10,
   mtimeMs: 2,
-  hash: 'abc',
   mode: 'text',
   frontmatter: { title: 'Alpha', categories: ['KLAS: Cyber'], link: { brand: 'b.example' } },
   problems: [],
@@ -16,7 +16,7 @@ const full: IndexEntry = {
 
 describe('StoredEntry', () => {
   it('keeps the front matter as text and parses it on demand, the same object while it is recent', () => {
-    const stored = new StoredEntry(full);
+    const stored = new StoredEntry(prepareEntry(full));
     expect(stored.frontmatter).toEqual(full.frontmatter);
     expect(stored.frontmatter).not.toBe(full.frontmatter);
     expect(stored.frontmatter).toBe(stored.frontmatter);
@@ -24,11 +24,11 @@ describe('StoredEntry', () => {
     // The search index keeps the words; the stored entry keeps no text.
     expect(stored.text).toEqual({ title: '', description: '', body: '' });
     expect(entryTitle(stored)).toBe('Alpha');
-    expect(new StoredEntry({ ...full, frontmatter: null }).frontmatter).toBeNull();
+    expect(new StoredEntry(prepareEntry({ ...full, frontmatter: null })).frontmatter).toBeNull();
   });
 
   it('gives out plain copies with their own front matter, which callers may change freely', () => {
-    const stored = new StoredEntry(full);
+    const stored = new StoredEntry(prepareEntry(full));
     const plain = plainEntry(stored);
     expect(plain).not.toBeInstanceOf(StoredEntry);
     expect(plain).toEqual({ ...full, frontmatter: full.frontmatter, text: { title: '', description: '', body: '' } });

@@ -2,7 +2,8 @@ import type { IndexEntry, IndexFileMode, IndexProblem, IndexText, ProblemCounts 
 import { flatString } from '../../../shared/lib/flat-string';
 import { frontMatterFacetCandidates } from '../../../shared/domain/search/facet-counts';
 import { getPathValue } from '../../../shared/domain/search/get-path-value';
-import { packedFacetCandidates, packedValuesAt, packFrontMatter, unpackFrontMatter, type PackedFrontMatter } from './pack-front-matter';
+import { packedFacetCandidates, packedValuesAt, unpackFrontMatter, type PackedFrontMatter } from './pack-front-matter';
+import { titleOf, type PreparedEntry } from './prepared-entry';
 
 /** Rebuilt front matter of the entries read last: a row reads several columns of one entry in a row. */
 const recent = new Map<StoredEntry, Readonly<Record<string, unknown>> | null>();
@@ -19,7 +20,6 @@ export class StoredEntry implements IndexEntry {
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
-  readonly hash: string | null;
   readonly mode: IndexFileMode;
   readonly problems: readonly IndexProblem[];
   readonly problemCounts: ProblemCounts;
@@ -34,18 +34,16 @@ export class StoredEntry implements IndexEntry {
   /** Packed front matter, or its plain JSON once the layout table is full. */
   private readonly packed: PackedFrontMatter | string | null;
 
-  constructor(entry: IndexEntry) {
+  constructor(entry: PreparedEntry) {
     this.path = entry.path;
     this.size = entry.size;
     this.mtimeMs = entry.mtimeMs;
-    this.hash = entry.hash;
     this.mode = entry.mode;
     this.problems = entry.problems.length === 0 ? noProblems : entry.problems;
     this.problemCounts = entry.problemCounts;
     // A copy, not a slice: a parser's substring would keep the whole file's text alive with it.
-    const title = titleOf(entry.frontmatter);
-    this.listTitle = title === null ? null : flatString(title);
-    this.packed = entry.frontmatter === null ? null : (packFrontMatter(entry.frontmatter) ?? JSON.stringify(entry.frontmatter));
+    this.listTitle = entry.title === null ? null : flatString(entry.title);
+    this.packed = entry.packed;
   }
 
   /** The front matter, parsed from the kept JSON (the same object for the last few entries read). */
@@ -80,18 +78,12 @@ export class StoredEntry implements IndexEntry {
   /** A plain copy with its own parsed front matter, for callers that keep or post the entry. */
   toPlain(): IndexEntry {
     const frontmatter = this.packed === null ? null : this.unpack();
-    return { path: this.path, size: this.size, mtimeMs: this.mtimeMs, hash: this.hash, mode: this.mode, frontmatter, problems: this.problems, problemCounts: this.problemCounts, text: this.text };
+    return { path: this.path, size: this.size, mtimeMs: this.mtimeMs, mode: this.mode, frontmatter, problems: this.problems, problemCounts: this.problemCounts, text: this.text };
   }
 }
 
 const noProblems: readonly IndexProblem[] = Object.freeze([]);
 const noText: IndexText = Object.freeze({ title: '', description: '', body: '' });
-
-/** The title a row shows: front matter `title` when it is text or a number. */
-export function titleOf(frontmatter: Readonly<Record<string, unknown>> | null): string | null {
-  const title = frontmatter?.['title'];
-  return typeof title === 'string' ? title : typeof title === 'number' ? String(title) : null;
-}
 
 /** The row title of any entry, without parsing a stored entry's front matter. */
 export function entryTitle(entry: IndexEntry): string | null {

@@ -8,6 +8,8 @@ export { sortEntries } from './sort-entries';
 export { EMPTY_FACET_VALUE, compileFacetFilter, detectFacetKeys, facetCounts, facetValueKey, forEachFacetValue } from './facet-counts';
 export type { DetectFacetOptions, FacetCounts, FacetSelection, FacetValueCount } from './facet-counts';
 export { foldText, forEachWord, tokenize } from './tokenize';
+export { forEachIndexWord, indexWords } from './index-words';
+export type { IndexWords } from './index-words';
 export { MAX_BODY_TEXT_LENGTH, toSearchText } from './to-search-text';
 export { parseSearchQuery } from './parse-search-query';
 export type { SearchTerm } from './parse-search-query';

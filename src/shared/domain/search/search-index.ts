@@ -4,12 +4,10 @@ import { getPathValue } from './get-path-value';
 import type { IndexEntry, IndexText } from './index-entry';
 import { parseSearchQuery, type SearchTerm } from './parse-search-query';
 import { charMask, fuzzyMatch, fuzzyScore } from './fuzzy-match';
-import { foldText, tokenize } from './tokenize';
+import { forEachIndexWord, indexWords, WORD_IN_DESCRIPTION as DESCRIPTION, WORD_IN_TITLE as TITLE, type IndexWords } from './index-words';
+import { foldText } from './tokenize';
 
-/** Which field a word was found in, as bits in each posting. */
-const TITLE = 1;
-const DESCRIPTION = 2;
-const BODY = 4;
+/** Which field a word was found in, as bits in each posting (`IndexWords`' bits). */
 const FIELD_BITS = 3;
 const FIELD_MASK = (1 << FIELD_BITS) - 1;
 
@@ -118,33 +116,31 @@ export class SearchIndex {
    * slimmer entry than the one it indexes.
    */
   upsert(entry: IndexEntry, text: IndexText = entry.text): void {
+    this.upsertWords(entry, indexWords(text));
+  }
+
+  /** Adds or replaces an entry from words tokenised beforehand (perhaps on another thread). */
+  upsertWords(entry: IndexEntry, words: IndexWords): void {
     this.removeSlot(entry.path);
     const slot = this.slots.length;
     this.slots.push(entry);
-    const title = foldText(text.title);
+    const title = flatString(words.title);
     const lowerPath = entry.path.toLowerCase();
     this.quick.push({ title, path: lowerPath, titleMask: charMask(title), pathMask: charMask(lowerPath) });
     this.order = null;
     this.lastQuick = null;
     this.lastScores = null;
     this.slotByPath.set(entry.path, slot);
-    const fields = new Map<string, number>();
-    const add = (text: string, bit: number): void => {
-      for (const word of tokenize(text)) fields.set(word, (fields.get(word) ?? 0) | bit);
-    };
-    add(text.title, TITLE);
-    add(text.description, DESCRIPTION);
-    add(text.body, BODY);
-    for (const [word, bits] of fields) {
+    forEachIndexWord(words.words, (word, bits) => {
       let posting = this.postings.get(word);
       if (posting === undefined) {
         posting = { ids: new Int32Array(4), length: 0 };
-        // A flat copy: a long match would keep the entry's whole text alive as long as the word.
+        // A flat copy: a long word sliced from the words string would keep that whole string alive.
         this.postings.set(flatString(word), posting);
         this.sortedWords = null;
       }
       push(posting, (slot << FIELD_BITS) | bits);
-    }
+    });
   }
 
   /** Removes the entry at a path, if any. */

@@ -5,6 +5,7 @@ import { filterEntries, quickOpen } from './filter-entries';
 import { findMatchRanges } from './find-match-ranges';
 import { getPathValue } from './get-path-value';
 import type { IndexEntry } from './index-entry';
+import { forEachIndexWord, indexWords } from './index-words';
 import { parseSearchQuery } from './parse-search-query';
 import { SearchIndex } from './search-index';
 import { sortEntries } from './sort-entries';
@@ -15,7 +16,6 @@ function entry(path: string, fm: Record<string, unknown>, body = ''): IndexEntry
     path,
     size: 1,
     mtimeMs: 1,
-    hash: null,
     mode: 'text',
     frontmatter: fm,
     problems: [],
@@ -183,7 +183,6 @@ describe('fuzzy quick open across words', () => {
       path,
       size: 1,
       mtimeMs: 1,
-      hash: null,
       mode: 'text',
       frontmatter: { title },
       problems: [],
@@ -233,5 +232,23 @@ describe('SearchIndex facet label source', () => {
     index.setFacetLabelSource((e, key) => (key === 'source' && e.path === 'news/c.md' ? ['rss'] : undefined));
     expect(index.filter(entries, { facets: { source: ['rss'] } }).map((e) => e.path)).toEqual(['news/a.md', 'news/b.md', 'news/c.md']);
     expect(index.filter(entries, { facets: { status: ['draft'] } }).map((e) => e.path)).toEqual(['news/a.md', 'other/item-2.md']);
+  });
+});
+
+describe('indexWords', () => {
+  it('tokenises once into words with their fields, which index as the text itself would', () => {
+    const text = { title: 'Café 2024 harbour', description: 'Harbour lights', body: 'lights 2024 and 42nd street' };
+    const words = indexWords(text);
+    expect(words.title).toBe('cafe 2024 harbour');
+    const seen: [string, number][] = [];
+    forEachIndexWord(words.words, (word, bits) => seen.push([word, bits]));
+    expect(Object.fromEntries(seen)).toEqual({ cafe: 1, '2024': 5, harbour: 3, lights: 6, and: 4, '42nd': 4, street: 4 });
+    const byText = new SearchIndex();
+    const byWords = new SearchIndex();
+    const bare = { path: 'a.md', size: 1, mtimeMs: 1, mode: 'text', frontmatter: null, problems: [], problemCounts: { error: 0, warning: 0, info: 0 }, text } as const;
+    byText.upsert(bare);
+    byWords.upsertWords(bare, words);
+    for (const query of ['harb', '2024', '42nd street', 'cafe lights', 'nothing']) expect(byWords.search(query)).toEqual(byText.search(query));
+    expect(byWords.search('harbour')[0]?.score).toBe(3);
   });
 });

@@ -9,12 +9,18 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * keep the words a curator would search for.
  */
 export function toSearchText(body: string, maxLength = MAX_BODY_TEXT_LENGTH): string {
-  const text = (body.length > maxLength * 2 ? body.slice(0, maxLength * 2) : body)
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, name: string) => ENTITIES[name] ?? ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  let text = body.length > maxLength * 2 ? body.slice(0, maxLength * 2) : body;
+  // Each pass only when its lead character occurs: most bodies have no HTML, entities or links,
+  // and a scan runs this on every item.
+  if (text.includes('<')) {
+    text = text
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ');
+  }
+  if (text.includes('&')) text = text.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, name: string) => ENTITIES[name] ?? ' ');
+  if (text.includes('](')) text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+  text = text
     .replace(/^\s{0,3}(?:#{1,6}|>+|[-*+]|\d+[.)])\s+/gm, '')
     .replace(/```|~~~|[*_`~|]+/g, ' ')
     .replace(/\s+/g, ' ')
