@@ -8,6 +8,7 @@ const entry = (path: string, frontmatter: Record<string, unknown> | null): Index
   path,
   size: 12,
   mtimeMs: 3.5,
+  hash: 'c0ffee'.padEnd(64, '0'),
   mode: 'text',
   frontmatter,
   problems: [{ code: 'duplicate-key', severity: 'warning', message: 'twice', line: 2, column: 1 }],
@@ -27,7 +28,7 @@ describe('cached entries', () => {
     expect(back).not.toBeNull();
     expect(toIndexEntry(back!).frontmatter).toEqual(data);
     expect(Object.hasOwn(toIndexEntry(back!).frontmatter!, '__proto__')).toBe(true);
-    expect(back).toMatchObject({ path: 'news/a.md', size: 12, mtimeMs: 3.5, mode: 'text', title: 'Café Harbour', problems: prepared.problems, problemCounts: prepared.problemCounts });
+    expect(back).toMatchObject({ path: 'news/a.md', size: 12, mtimeMs: 3.5, hash: 'c0ffee'.padEnd(64, '0'), mode: 'text', title: 'Café Harbour', problems: prepared.problems, problemCounts: prepared.problemCounts });
     expect(back?.words).toEqual(prepared.words);
     const bare = decodeCachedEntry(encodeCachedEntry(prepareEntry(entry('b.md', null)), layoutIndex), 'b.md', layouts);
     expect(bare?.packed).toBeNull();

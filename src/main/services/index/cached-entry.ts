@@ -3,13 +3,13 @@ import { adoptPacked, packedLayoutKey } from '../list/pack-front-matter';
 import type { PreparedEntry } from '../list/prepared-entry';
 
 /**
- * One cache line: `[path, size, mtimeMs, mode, problems, problemCounts, title, packed, folded
+ * One cache line: `[path, size, mtimeMs, hash, mode, problems, problemCounts, title, packed, folded
  * title, words]`, where `packed` is `[layout index, values]` into the cache's layout table, the
  * plain front matter JSON, or null. The entry is cached as the list engine holds it, so a reopen
  * files cached entries without packing or tokenising them again, and writing one costs the
  * stringifying of a few strings instead of a whole parsed front matter.
  */
-type CachedLine = [string, number, number, IndexFileMode, IndexProblem[], ProblemCounts, string | null, [number, string] | string | null, string, string];
+type CachedLine = [string, number, number, string | null, IndexFileMode, IndexProblem[], ProblemCounts, string | null, [number, string] | string | null, string, string];
 
 const modes = new Set<unknown>(['text', 'large', 'binary', 'non-utf8']);
 
@@ -17,7 +17,7 @@ const modes = new Set<unknown>(['text', 'large', 'binary', 'non-utf8']);
 export function encodeCachedEntry(entry: PreparedEntry, layoutIndex: (key: string) => number): string {
   const { packed } = entry;
   const stored = packed === null || typeof packed === 'string' ? packed : ([layoutIndex(packedLayoutKey(packed)), packed.values] as [number, string]);
-  const line: CachedLine = [entry.path, entry.size, entry.mtimeMs, entry.mode, [...entry.problems], entry.problemCounts, entry.title, stored, entry.words.title, entry.words.words];
+  const line: CachedLine = [entry.path, entry.size, entry.mtimeMs, entry.hash, entry.mode, [...entry.problems], entry.problemCounts, entry.title, stored, entry.words.title, entry.words.words];
   return JSON.stringify(line);
 }
 
@@ -32,9 +32,9 @@ export function decodeCachedEntry(json: string | null, relPath: string, layouts:
   } catch {
     return null;
   }
-  if (!Array.isArray(value) || value.length !== 10) return null;
-  const [path, size, mtimeMs, mode, problems, problemCounts, title, packed, foldedTitle, words] = value as unknown[];
-  if (path !== relPath || typeof size !== 'number' || typeof mtimeMs !== 'number' || !modes.has(mode) || !Array.isArray(problems) || !isObject(problemCounts)) return null;
+  if (!Array.isArray(value) || value.length !== 11) return null;
+  const [path, size, mtimeMs, hash, mode, problems, problemCounts, title, packed, foldedTitle, words] = value as unknown[];
+  if (path !== relPath || typeof size !== 'number' || typeof mtimeMs !== 'number' || (hash !== null && typeof hash !== 'string') || !modes.has(mode) || !Array.isArray(problems) || !isObject(problemCounts)) return null;
   if ((title !== null && typeof title !== 'string') || typeof foldedTitle !== 'string' || typeof words !== 'string') return null;
   let front: PreparedEntry['packed'];
   if (packed === null || typeof packed === 'string') front = packed;
@@ -52,6 +52,7 @@ export function decodeCachedEntry(json: string | null, relPath: string, layouts:
     path: relPath,
     size,
     mtimeMs,
+    hash,
     mode: mode as IndexFileMode,
     problems: problems as IndexProblem[],
     problemCounts: problemCounts as unknown as ProblemCounts,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../../../bench/generate-corpus';
 import { makeTempWorkspace, type TempWorkspace } from '../workspace/test-fixtures/temp-workspace';
+import { hashBytes } from '../workspace/hash-bytes';
 import { indexCacheFile } from './index-cache';
 import { IndexService, type IndexEvent } from './index-service';
 
@@ -53,6 +54,8 @@ describe('IndexService on a small folder', () => {
       expect(a.frontmatter).toEqual({ title: 'Alpha', categories: ['News'] });
       // The text is indexed for search (the worker keeps words, not the text itself).
       expect((await service.call('query', { text: 'hello world', facets: {}, sort: null })).paths).toEqual(['a.md']);
+      // The content hash is the one saves and conflict checks compute from the bytes.
+      expect(a.hash).toBe(hashBytes(await readFile(path.join(ws.root, 'a.md'))));
       expect(a.size).toBe((await stat(path.join(ws.root, 'a.md'))).size);
       expect(await service.get('broken.md')).toMatchObject({ frontmatter: null, problemCounts: { error: 1 } });
       expect(await service.get('binary.md')).toMatchObject({ mode: 'binary', problems: [{ code: 'binary' }] });

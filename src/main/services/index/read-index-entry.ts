@@ -4,6 +4,7 @@ import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-inde
 import { buildIndexText } from '../../../shared/domain/search/build-index-text';
 import { countProblems, type IndexEntry, type IndexProblem } from '../../../shared/domain/search/index-entry';
 import { classifyTextBytes, MAX_EDITABLE_BYTES, PREVIEW_BYTES } from '../workspace/classify-text-bytes';
+import { hashBytes } from '../workspace/hash-bytes';
 import { READ_NOFOLLOW_FLAGS } from '../workspace/open-flags';
 import { summariseFrontMatter } from './summarise-front-matter';
 
@@ -92,9 +93,9 @@ export async function readIndexEntry(absPath: string, relPath: string): Promise<
 export function buildIndexEntry(relPath: string, bytes: Uint8Array, complete: boolean, size: number, mtimeMs: number): IndexEntry {
   indexReadStats.parsed++;
   const classified = classifyTextBytes(bytes, complete);
-  // No content hash: nothing reads one from the index. Saves and conflict checks hash the bytes
-  // they read at that moment, and the watcher's echo check hashes the file on disk.
-  const base = { path: relPath, size, mtimeMs, mode: classified.mode };
+  // On the parsing thread, from the bytes already read (~6 µs per seed-shaped item).
+  const hash = complete ? hashBytes(bytes) : null;
+  const base = { path: relPath, size, mtimeMs, hash, mode: classified.mode };
   if (classified.mode === 'binary' || classified.mode === 'non-utf8') {
     const problems = [
       classified.mode === 'binary'

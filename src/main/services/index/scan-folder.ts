@@ -83,6 +83,7 @@ function stubOf(relPath: string, size: number, mtimeMs: number): IndexEntry {
     path: relPath,
     size,
     mtimeMs,
+    hash: null,
     mode: 'text',
     frontmatter: null,
     problems: [],

@@ -6,6 +6,7 @@ const entry = (path: string, frontmatter: Record<string, unknown>): IndexEntry =
   path,
   size: 10,
   mtimeMs: 1,
+  hash: null,
   mode: 'text',
   frontmatter,
   problems: [],

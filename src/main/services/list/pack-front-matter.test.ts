@@ -80,7 +80,7 @@ describe('packedFacetCandidates', () => {
     };
     const packed = packFrontMatter(data)!;
     const fromLayout = packedFacetCandidates(packed);
-    const fromData = frontMatterFacetCandidates({ path: 'a.md', size: 0, mtimeMs: 0, mode: 'text', frontmatter: data, problems: [], problemCounts: { error: 0, warning: 0, info: 0 }, text: { title: '', description: '', body: '' } })!;
+    const fromData = frontMatterFacetCandidates({ path: 'a.md', size: 0, mtimeMs: 0, hash: null, mode: 'text', frontmatter: data, problems: [], problemCounts: { error: 0, warning: 0, info: 0 }, text: { title: '', description: '', body: '' } })!;
     expect(fromLayout.map(([path]) => path)).toEqual(fromData.map(([path]) => path));
     fromLayout.forEach(([path, value], i) => {
       const original = fromData[i]![1];

@@ -11,6 +11,7 @@ export interface PreparedEntry {
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
+  readonly hash: string | null;
   readonly mode: IndexFileMode;
   readonly problems: readonly IndexProblem[];
   readonly problemCounts: ProblemCounts;
@@ -38,6 +39,7 @@ export function prepareEntry(entry: IndexEntry): PreparedEntry {
     path: entry.path,
     size: entry.size,
     mtimeMs: entry.mtimeMs,
+    hash: entry.hash,
     mode: entry.mode,
     problems: entry.problems,
     problemCounts: entry.problemCounts,
@@ -51,5 +53,5 @@ export function prepareEntry(entry: IndexEntry): PreparedEntry {
 export function toIndexEntry(entry: PreparedEntry): IndexEntry {
   const { packed } = entry;
   const frontmatter = packed === null ? null : typeof packed === 'string' ? (JSON.parse(packed) as Record<string, unknown>) : unpackFrontMatter(packed);
-  return { path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, mode: entry.mode, frontmatter, problems: entry.problems, problemCounts: entry.problemCounts, text: { title: '', description: '', body: '' } };
+  return { path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, mode: entry.mode, frontmatter, problems: entry.problems, problemCounts: entry.problemCounts, text: { title: '', description: '', body: '' } };
 }

@@ -7,6 +7,7 @@ const full: IndexEntry = {
   path: 'news/a.md',
   size: 10,
   mtimeMs: 2,
+  hash: null,
   mode: 'text',
   frontmatter: { title: 'Alpha', categories: ['KLAS: Cyber'], link: { brand: 'b.example' } },
   problems: [],

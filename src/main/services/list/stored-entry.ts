@@ -20,6 +20,7 @@ export class StoredEntry implements IndexEntry {
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
+  readonly hash: string | null;
   readonly mode: IndexFileMode;
   readonly problems: readonly IndexProblem[];
   readonly problemCounts: ProblemCounts;
@@ -38,6 +39,7 @@ export class StoredEntry implements IndexEntry {
     this.path = entry.path;
     this.size = entry.size;
     this.mtimeMs = entry.mtimeMs;
+    this.hash = entry.hash;
     this.mode = entry.mode;
     this.problems = entry.problems.length === 0 ? noProblems : entry.problems;
     this.problemCounts = entry.problemCounts;
@@ -78,7 +80,7 @@ export class StoredEntry implements IndexEntry {
   /** A plain copy with its own parsed front matter, for callers that keep or post the entry. */
   toPlain(): IndexEntry {
     const frontmatter = this.packed === null ? null : this.unpack();
-    return { path: this.path, size: this.size, mtimeMs: this.mtimeMs, mode: this.mode, frontmatter, problems: this.problems, problemCounts: this.problemCounts, text: this.text };
+    return { path: this.path, size: this.size, mtimeMs: this.mtimeMs, hash: this.hash, mode: this.mode, frontmatter, problems: this.problems, problemCounts: this.problemCounts, text: this.text };
   }
 }
 

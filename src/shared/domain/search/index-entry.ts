@@ -36,6 +36,11 @@ export interface IndexEntry {
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
+  /**
+   * sha256 hex of the bytes as indexed (the same hash saves and conflict checks use); null when
+   * the file was too large to read whole, or for a stub not read yet.
+   */
+  readonly hash: string | null;
   readonly mode: IndexFileMode;
   /** The parsed front matter as plain data (long strings shortened); null when it could not be read. */
   readonly frontmatter: Readonly<Record<string, unknown>> | null;

@@ -16,6 +16,7 @@ function entry(path: string, fm: Record<string, unknown>, body = ''): IndexEntry
     path,
     size: 1,
     mtimeMs: 1,
+    hash: null,
     mode: 'text',
     frontmatter: fm,
     problems: [],
@@ -183,6 +184,7 @@ describe('fuzzy quick open across words', () => {
       path,
       size: 1,
       mtimeMs: 1,
+      hash: null,
       mode: 'text',
       frontmatter: { title },
       problems: [],
@@ -245,7 +247,7 @@ describe('indexWords', () => {
     expect(Object.fromEntries(seen)).toEqual({ cafe: 1, '2024': 5, harbour: 3, lights: 6, and: 4, '42nd': 4, street: 4 });
     const byText = new SearchIndex();
     const byWords = new SearchIndex();
-    const bare = { path: 'a.md', size: 1, mtimeMs: 1, mode: 'text', frontmatter: null, problems: [], problemCounts: { error: 0, warning: 0, info: 0 }, text } as const;
+    const bare = { path: 'a.md', size: 1, mtimeMs: 1, hash: null, mode: 'text', frontmatter: null, problems: [], problemCounts: { error: 0, warning: 0, info: 0 }, text } as const;
     byText.upsert(bare);
     byWords.upsertWords(bare, words);
     for (const query of ['harb', '2024', '42nd street', 'cafe lights', 'nothing']) expect(byWords.search(query)).toEqual(byText.search(query));
