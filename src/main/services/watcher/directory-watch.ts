@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isSkippedFolderName, isWatchedContentPath } from './is-watched-content-path';
+import { isSkippedFolderName, isWatchedContentName } from './is-watched-content-path';
 import type { WatchHandle } from './watch-handle';
 
 type FileEvent = 'add' | 'change' | 'unlink';
@@ -18,6 +18,12 @@ const SETTLE_MS = 30;
 const RECENT_MS = 2_000;
 /** Folders listed at once during a crawl: a Hugo site of page bundles has a folder per item. */
 const LISTING_CONCURRENCY = 8;
+/**
+ * Files looked at (`lstat`) at once. A checkout touching 50,000 files names them all within a few
+ * windows; unbounded, the 50,000 pending stats grew the heap by ~180 MB for good (measured on
+ * chokidar's crawl, which does exactly that).
+ */
+const LOOK_CONCURRENCY = 32;
 
 interface Seen {
   readonly size: number;
@@ -47,13 +53,15 @@ interface Folder {
  * `node_modules`, and reports an OS watch limit (ENOSPC, EMFILE) as an `error` with that code.
  */
 export class DirectoryWatch extends EventEmitter implements WatchHandle {
-  private readonly root: string;
   private readonly folders = new Map<string, Folder>();
   /** Folders waiting to be listed, and how many listings run. */
   private readonly toList: { readonly dir: string; readonly announce: boolean }[] = [];
   private listings = 0;
-  /** Files waiting to be looked at or being looked at; true when another event arrived during the look. */
-  private readonly looking = new Map<string, boolean>();
+  /** Files named by events since the current settle window opened. */
+  private dirty = new Set<string>();
+  private settleTimer: NodeJS.Timeout | null = null;
+  /** A window's look is running: the next window opens when it ends, so looks at one file never overlap. */
+  private lookRunning = false;
   /** Size and mtime of files looked at in the last `RECENT_MS`: a create's late modify event that changed nothing is not a change. */
   private readonly recent = new Map<string, Seen>();
   private sweep: NodeJS.Timeout | null = null;
@@ -62,7 +70,6 @@ export class DirectoryWatch extends EventEmitter implements WatchHandle {
 
   constructor(root: string) {
     super();
-    this.root = root;
     this.queueListing(root, false);
   }
 
@@ -78,6 +85,9 @@ export class DirectoryWatch extends EventEmitter implements WatchHandle {
     this.toList.length = 0;
     if (this.sweep !== null) clearInterval(this.sweep);
     this.sweep = null;
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    this.dirty.clear();
     return Promise.resolve();
   }
 
@@ -129,7 +139,7 @@ export class DirectoryWatch extends EventEmitter implements WatchHandle {
       // Dirent types come from the folder itself, so a symlink is never a folder or a file here.
       if (entry.isDirectory()) {
         if (!isSkippedFolderName(entry.name)) this.queueListing(child, announce);
-      } else if (entry.isFile() && this.isContentFile(child) && !folder.files.has(entry.name)) {
+      } else if (entry.isFile() && isWatchedContentName(entry.name) && !folder.files.has(entry.name)) {
         folder.files.add(entry.name);
         if (announce) this.emit('add', child);
       }
@@ -147,10 +157,13 @@ export class DirectoryWatch extends EventEmitter implements WatchHandle {
       this.relist(dir);
       return;
     }
-    const child = path.join(dir, name.toString());
-    if (path.dirname(child) !== dir) return;
-    if (this.isContentFile(child)) this.schedule(child);
-    else if (!isSkippedFolderName(path.basename(child))) void this.folderChanged(child);
+    const base = name.toString();
+    // Only ever a child's name on the platforms Folio runs on; anything else is not ours to follow.
+    if (base.includes('/') || base.includes(path.sep) || base === '..') return;
+    // Every watched folder lies outside skipped folders, so the name alone decides (this runs per
+    // OS event: tens of thousands in a checkout).
+    if (isWatchedContentName(base)) this.schedule(path.join(dir, base));
+    else if (!isSkippedFolderName(base)) void this.folderChanged(path.join(dir, base));
   }
 
   /** A subfolder appeared, went, or was renamed: follow it. */
@@ -187,37 +200,32 @@ export class DirectoryWatch extends EventEmitter implements WatchHandle {
       .catch(() => undefined);
   }
 
+  /** Notes an event on `file`; the settle window it opens (or joins) looks at every file named in it once. */
   private schedule(file: string): void {
-    if (this.looking.has(file)) {
-      this.looking.set(file, true);
-      return;
-    }
-    this.looking.set(file, false);
-    void this.lookAt(file);
+    this.dirty.add(file);
+    if (!this.lookRunning) this.settleTimer ??= setTimeout(() => void this.lookAtDirty(), SETTLE_MS);
   }
 
-  /** Compares what is on disk with what was known and emits the difference; again if events arrived during the look. */
-  private async lookAt(file: string): Promise<void> {
-    for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      if (this.isClosed) return;
-      // Events that arrived while settling are answered by this look.
-      this.looking.set(file, false);
-      let seen: Seen | null = null;
-      try {
-        const stats = await lstat(file);
-        if (stats.isFile()) seen = { size: stats.size, mtimeMs: stats.mtimeMs, at: Date.now() };
-      } catch {
-        // gone: seen stays null
+  /**
+   * Looks at each file named in the window that just closed and emits what changed. An event
+   * arriving meanwhile opens the next window, so its file is looked at again after this look.
+   */
+  private async lookAtDirty(): Promise<void> {
+    this.settleTimer = null;
+    this.lookRunning = true;
+    const files = [...this.dirty];
+    this.dirty = new Set();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let file = files[next++]; file !== undefined && !this.isClosed; file = files[next++]) {
+        const event = this.settle(file, await seenOnDisk(file));
+        // `closed`, not the field: the compiler assumes a field unchanged across the await.
+        if (event !== null && !this.closed) this.emit(event, file);
       }
-      // `closed`, not the field: the compiler assumes a field unchanged across the await.
-      if (this.closed) return;
-      const again = this.looking.get(file) === true;
-      const event = this.settle(file, seen);
-      if (event !== null) this.emit(event, file);
-      if (!again) break;
-    }
-    this.looking.delete(file);
+    };
+    await Promise.all(Array.from({ length: Math.min(LOOK_CONCURRENCY, files.length) }, worker));
+    this.lookRunning = false;
+    if (this.dirty.size > 0 && !this.closed) this.settleTimer ??= setTimeout(() => void this.lookAtDirty(), SETTLE_MS);
   }
 
   private settle(file: string, seen: Seen | null): FileEvent | null {
@@ -253,8 +261,14 @@ export class DirectoryWatch extends EventEmitter implements WatchHandle {
     // A sweep must not keep the process alive on its own; the folder watches decide that.
     this.sweep.unref();
   }
+}
 
-  private isContentFile(absPath: string): boolean {
-    return isWatchedContentPath(path.relative(this.root, absPath).split(path.sep).join('/'));
+/** A file's size and mtime now; null when it is gone or not a regular file (a link, a folder). */
+async function seenOnDisk(file: string): Promise<Seen | null> {
+  try {
+    const stats = await lstat(file);
+    return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, at: Date.now() } : null;
+  } catch {
+    return null;
   }
 }

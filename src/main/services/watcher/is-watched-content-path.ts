@@ -21,5 +21,10 @@ export function isWatchedContentPath(relPath: string): boolean {
   const name = segments.pop();
   if (name === undefined || name === '') return false;
   if (segments.some((segment) => segment === '' || segment === '..' || isSkippedFolderName(segment))) return false;
+  return isWatchedContentName(name);
+}
+
+/** The file-name half of `isWatchedContentPath`, for a name in a folder already known to be watched. */
+export function isWatchedContentName(name: string): boolean {
   return isContentFileName(name) && !isFolioTempFile(name) && !isEditorTempFile(name);
 }
