@@ -8,6 +8,7 @@ import { ListService } from './list/list-service';
 import { SchemaService } from './schema';
 import { SettingsService } from './settings/settings-service';
 import { LiveValidationService } from './validation/live-validation-service';
+import { ValidationStartGate } from './validation/validation-start-gate';
 import { FolderWatcher } from './watcher';
 import { GitSessionService } from './git-session';
 import { WorkspaceService } from './workspace/workspace-service';
@@ -67,7 +68,10 @@ export async function bootServices(options: BootOptions): Promise<{ services: Fo
   const git = new GitSessionService({ dataDir: options.dataDir, root: () => workspace.info?.root ?? null, events: options.events, onBadges: (badges) => list.setGitBadges(badges) });
   await git.boot();
   workspace.onActivity(() => git.scheduleRefresh());
-  workspace.onFilesChanged((root, paths) => (paths === null ? validation.open(root) : validation.filesChanged(root, paths)));
+  // A folder's full validation waits for its scan and a quiet moment (see ValidationStartGate);
+  // the gate is taken as the scan starts, so a reopened folder waits for its new scan.
+  const validationGate = new ValidationStartGate(index);
+  workspace.onFilesChanged((root, paths) => (paths === null ? validation.open(root, validationGate.afterScanOf(root)) : validation.filesChanged(root, paths)));
   list.setProblemCounts((relPath) => validation.countsFor(relPath));
   const started = [settings, index, list, workspace, drafts, validation, schema, items, git];
   const services: FolioServices = { settings, workspace, list, drafts, schema, items, git, validation, host: options.host };
@@ -75,6 +79,8 @@ export async function bootServices(options: BootOptions): Promise<{ services: Fo
     services,
     async shutdown() {
       for (const service of started.reverse()) await service.shutdown();
+      // After validation stopped: a released gate must not start a run.
+      validationGate.dispose();
     },
   };
 }

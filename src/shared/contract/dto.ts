@@ -381,6 +381,8 @@ export interface ProblemsQueryDto {
   readonly code?: string;
   readonly contentType?: string;
   readonly file?: string;
+  /** At most this many problems; 0 asks only for the totals and whether validation is running. */
+  readonly limit?: number;
 }
 
 /** Problem counts of the whole folder by severity (the same shape as a row's). */

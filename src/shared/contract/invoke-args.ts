@@ -134,6 +134,7 @@ export const invokeArgs = {
         code: z.string().min(1).max(100).optional(),
         contentType: z.string().min(1).max(500).optional(),
         file: relPathSchema.optional(),
+        limit: z.number().int().min(0).optional(),
       })
       .strict(),
   ]),

@@ -86,6 +86,11 @@ describe('LiveValidationService', () => {
     expect(onlyP1.ok && onlyP1.value.problems.map((p) => p.field)).toEqual(['date']);
     expect(onlyP1.ok && onlyP1.value.counts.error).toBe(3);
     expect(onlyP1.ok && onlyP1.value.files).toBe(7);
+    // Totals only (a window connecting late), and a capped list.
+    const totals = s.problems({ limit: 0 });
+    expect(totals.ok && { problems: totals.value.problems, error: totals.value.counts.error, running: totals.value.running }).toEqual({ problems: [], error: 3, running: false });
+    const first = s.problems({ limit: 1 });
+    expect(first.ok && first.value.problems.length).toBe(1);
 
     await unlink(path.join(root, 'p0.md'));
     s.filesChanged(root, ['p0.md']);

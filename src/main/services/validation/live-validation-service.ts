@@ -93,11 +93,17 @@ export class LiveValidationService {
   private totals: ProblemCountsDto = ZERO;
   /** Every problem in the folder's order, rebuilt on demand after a change. */
   private allCache: readonly Problem[] | null = null;
+  /** The panel's filter choices, rebuilt on demand after a change (tens of thousands of problems at 50,000 items). */
+  private choicesCache: { readonly codes: readonly string[]; readonly contentTypes: readonly string[] } | null = null;
   private running = false;
   private pendingAll = false;
   private readonly pendingPaths = new Set<string>();
   private pump: Promise<void> = Promise.resolve();
   private readonly idle = new Set<() => void>();
+  /** What the open folder's first full run waits for (its scan, then a quiet moment); null once passed. */
+  private startAfter: Promise<void> | null = null;
+  /** Releases a run waiting on `startAfter` when the folder changes or the service stops. */
+  private wakeGate: (() => void) | null = null;
 
   constructor(
     private readonly events: EventSink,
@@ -135,6 +141,11 @@ export class LiveValidationService {
   async shutdown(): Promise<void> {
     this.stopped = true;
     this.root = null;
+    // Nothing is left to run: `whenIdle` resolves instead of waiting for a folder that is gone.
+    this.pendingAll = false;
+    this.pendingPaths.clear();
+    this.startAfter = null;
+    this.wakeGate?.();
     const worker = this.worker;
     this.worker = null;
     this.mode = 'inline';
@@ -142,9 +153,15 @@ export class LiveValidationService {
     if (worker !== null) await worker.terminate();
   }
 
-  /** A folder was opened: forget the last one and validate this one in full. */
-  open(root: string): void {
+  /**
+   * A folder was opened: forget the last one and validate this one in full, once `startAfter`
+   * resolves (see `ValidationStartGate`: after the scan, when the process is quiet). Until then the
+   * folder counts as being checked, and files changed meanwhile are covered by that full run.
+   */
+  open(root: string, startAfter?: Promise<void>): void {
     this.root = root;
+    this.startAfter = startAfter ?? null;
+    this.wakeGate?.();
     this.validatedFiles = null;
     if (this.schema?.root !== root) this.schema = null;
     this.byFile = new Map();
@@ -152,8 +169,11 @@ export class LiveValidationService {
     this.countsByFile = new Map();
     this.totals = ZERO;
     this.allCache = null;
+    this.choicesCache = null;
     this.pendingPaths.clear();
     this.pendingAll = true;
+    // The last folder's counts must not stand for this one while its run is pending.
+    this.events.emit('validation:changed', { counts: ZERO, running: true, files: null });
     this.schedule();
   }
 
@@ -173,14 +193,14 @@ export class LiveValidationService {
   /** The latest run's problems, filtered, with the folder's totals and the filter choices. */
   problems(query: ProblemsQueryDto): Result<ProblemsResultDto> {
     if (this.root === null) return fail('no-workspace', 'No folder is open.');
-    const all = this.allProblems();
+    const { codes, contentTypes } = this.filterChoices();
     const types = this.types;
-    const codes = new Set<string>();
-    for (const p of all) codes.add(p.code);
-    const contentTypes = new Set(types.values());
-    const source = query.file !== undefined ? (this.byFile.get(query.file) ?? []) : all;
+    const state = { counts: this.totals, files: this.validatedFiles ?? 0, running: this.running || this.pendingAll, codes, contentTypes };
+    if (query.limit === 0) return ok({ problems: [], ...state });
+    // One file's problems (asked on every item open) never need the folder's whole sorted list.
+    const source = query.file !== undefined ? (this.byFile.get(query.file) ?? []) : this.allProblems();
     const problems = source.filter((p) => (query.severity === undefined || p.severity === query.severity) && (query.code === undefined || p.code === query.code) && (query.contentType === undefined || types.get(p.file) === query.contentType));
-    return ok({ problems, counts: this.totals, files: this.validatedFiles ?? 0, running: this.running || this.pendingAll, codes: [...codes].sort(), contentTypes: [...contentTypes].sort() });
+    return ok({ problems: query.limit === undefined ? problems : problems.slice(0, query.limit), ...state });
   }
 
   /** One file's counts by severity, or undefined before its folder was validated. */
@@ -274,6 +294,17 @@ export class LiveValidationService {
   private async drain(): Promise<void> {
     try {
       while (this.root !== null && (this.pendingAll || this.pendingPaths.size > 0)) {
+        const gate = this.startAfter;
+        if (gate !== null && this.pendingAll) {
+          await new Promise<void>((resolve) => {
+            this.wakeGate = resolve;
+            void gate.then(resolve);
+          });
+          this.wakeGate = null;
+          // Passed, unless another folder (with its own gate) opened or the service stopped meanwhile.
+          if (this.startAfter === gate) this.startAfter = null;
+          continue;
+        }
         const root = this.root;
         const all = this.pendingAll;
         const paths = [...this.pendingPaths];
@@ -339,6 +370,7 @@ export class LiveValidationService {
     }
     this.totals = totals;
     this.allCache = null;
+    this.choicesCache = null;
     this.validatedFiles = snapshot.files;
     if (snapshot.schema !== undefined) this.schema = { root: snapshot.root, schema: snapshot.schema, source: snapshot.schemaSource };
     this.events.emit('validation:changed', { counts: totals, running: !settled, files: first ? null : [...changed] });
@@ -352,6 +384,16 @@ export class LiveValidationService {
       this.allCache = all;
     }
     return this.allCache;
+  }
+
+  /** The codes and content types present, sorted: the Problems panel's filter choices. */
+  private filterChoices(): { readonly codes: readonly string[]; readonly contentTypes: readonly string[] } {
+    if (this.choicesCache === null) {
+      const codes = new Set<string>();
+      for (const problems of this.byFile.values()) for (const p of problems) codes.add(p.code);
+      this.choicesCache = { codes: [...codes].sort(), contentTypes: [...new Set(this.types.values())].sort() };
+    }
+    return this.choicesCache;
   }
 
   /** The validation worker's heap after a collection, or null when validation runs in-thread. */
