@@ -43,6 +43,11 @@ export interface ProblemsSlice {
   setProblemsFilter: (filter: ProblemsFilter) => void;
   refreshProblems: () => Promise<void>;
   refreshDocumentProblems: (path: string | null) => Promise<void>;
+  /**
+   * Reads the folder's totals and whether validation is still pending or running, without the
+   * problems themselves: for a window that connects after the last `validation:changed`.
+   */
+  refreshProblemTotals: () => Promise<void>;
   /** Reacts to `validation:changed`: refetch what is shown, forget the list rows whose badge moved. */
   validationChanged: (event: ValidationChangedEvent) => Promise<void>;
   /** Opens the problem's item and asks the form to focus its field. */
@@ -99,6 +104,14 @@ export const createProblemsSlice: StateCreator<FolioState, [], [], ProblemsSlice
     const result = await api['validation:problems']({ file: path });
     if (sequence !== documentSequence) return;
     set({ documentProblems: result.ok ? result.value.problems : [], documentProblemsPath: path });
+  },
+
+  refreshProblemTotals: async () => {
+    // The folder's own list (tens of thousands of problems at 50,000 items) is only fetched for the open panel.
+    const result = await api['validation:problems']({ limit: 0 });
+    if (!result.ok) return;
+    const { counts, files, running } = result.value;
+    set({ problemCounts: counts, problemFiles: files, validationRunning: running });
   },
 
   validationChanged: async (event) => {

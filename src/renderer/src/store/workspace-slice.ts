@@ -19,6 +19,8 @@ export const createWorkspaceSlice: StateCreator<FolioState, [], [], WorkspaceSli
     if (!current.ok) return get().showNotice({ level: 'error', message: current.error.message });
     if (!current.value) return;
     await get().workspaceOpened(current.value);
+    // Validation may have settled (or still be pending) before this window listened.
+    void get().refreshProblemTotals();
     // Said before this window was listening (e.g. the watch limit hit during the first scan).
     if (current.value.watchNotice) get().showNotice(current.value.watchNotice);
   },

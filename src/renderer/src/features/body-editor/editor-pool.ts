@@ -47,6 +47,9 @@ function create(options: PooledEditorOptions, host = newHost()): PooledEditor {
     wordBasedSuggestions: 'off',
     unicodeHighlight: { ambiguousCharacters: false },
     fixedOverflowWidgets: true,
+    // No will-change hints: each hinted layer is one more for the compositor to update on every
+    // open and keystroke, for scrolling that is smooth without it.
+    disableLayerHinting: true,
   });
   return { host, editor };
 }

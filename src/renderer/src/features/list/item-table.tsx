@@ -124,7 +124,7 @@ export function ItemTable() {
               aria-current={open ? 'true' : undefined}
               data-path={path}
               className={`item-row${selected ? ' selected' : ''}${open ? ' open' : ''}`}
-              style={{ transform: `translateY(${virtualRow.start}px)`, height: rowHeight }}
+              style={{ top: virtualRow.start, height: rowHeight }}
               onClick={(e) => onRowClick(e, path)}
             >
               {columns.map((column) => {

@@ -145,9 +145,13 @@ export function ProblemsButton() {
   const counts = useFolioStore((s) => s.problemCounts);
   const open = useFolioStore((s) => s.problemsPanelOpen);
   const toggle = useFolioStore((s) => s.toggleProblemsPanel);
+  const running = useFolioStore((s) => s.validationRunning);
+  // While the folder's check is pending (it waits for the scan) or running, the counts are not
+  // yet the folder's: "0 0" would read as "no problems".
   return (
-    <button type="button" className="header-button problems-button" aria-pressed={open} onClick={() => toggle()} title="Problems (Ctrl/Cmd+Shift+M)">
+    <button type="button" className="header-button problems-button" aria-pressed={open} aria-busy={running} onClick={() => toggle()} title={running ? 'Problems: checking the folder… (Ctrl/Cmd+Shift+M)' : 'Problems (Ctrl/Cmd+Shift+M)'}>
       Problems <span className="problems-count severity-error">{counts.error}</span> <span className="problems-count severity-warning">{counts.warning}</span>
+      {running && <span className="problems-checking"> checking…</span>}
     </button>
   );
 }
