@@ -5,6 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import type { FolioApi } from '../src/shared/contract';
+import { DEFAULT_VALIDATION_START_GATE } from '../src/main/services/validation/validation-start-gate';
 import { startWebHost } from '../src/web/host/start-web-host';
 import { generateCorpusItem, writeCorpus } from './generate-corpus';
 import { percentile } from './measure';
@@ -34,6 +36,30 @@ export interface EditingBenchResult {
   readonly bodyKeyP95: number;
   readonly bodyLongestTaskMs: number;
   readonly bodyLongTasks: number;
+  /**
+   * Whether the folder's full validation had finished when the figures above were taken (false:
+   * still pending behind its start gate, or running). Folio defers that run until the scan is
+   * complete and the app is quiet, so right after the list shows it usually has not.
+   */
+  readonly validationDoneAtStart: boolean;
+  readonly validationDoneAtEnd: boolean;
+  /** The same journey again while validation's full run is in progress (null: it ended before). */
+  readonly duringValidation: EditingPhase | null;
+  /** ...and once it has finished (its problems delivered to the list, the form and the editors). */
+  readonly afterValidation: EditingPhase | null;
+}
+
+/** Opens and typing measured in one phase of validation. */
+export interface EditingPhase {
+  readonly openP50: number;
+  readonly openP95: number;
+  readonly opens: number;
+  readonly formKeyP95: number;
+  readonly formLongestTaskMs: number;
+  readonly formLongTasks: number;
+  readonly bodyKeyP95: number;
+  readonly bodyLongestTaskMs: number;
+  readonly bodyLongTasks: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -42,6 +68,8 @@ export const TWENTY_CARDS_PATH = 'bench-editing/twenty-cards.md';
 const TYPED = 'Folio keeps every byte you did not edit, even at fifty thousand';
 /** Enough that p95 is not just the slowest one or two opens. */
 const OPENS = 40;
+/** Opens in the later phases (during and after validation's run): fewer, the journey is the same. */
+const LATER_OPENS = 20;
 /** Between keys, like a quick typist: latency is measured, not how fast a queue of keys drains. */
 const KEY_DELAY_MS = 60;
 
@@ -98,6 +126,98 @@ async function typeAndMeasure(page: Page, text: string): Promise<TypingFigures> 
   }, since);
 }
 
+/**
+ * Opens `count` items one after another: click a row, then wait in the page for that item to be
+ * on screen. Returns each open's time, in order.
+ */
+async function measureOpens(page: Page, count: number): Promise<number[]> {
+  // Each open waits for the item's form built from its schema (not a schema-less first render:
+  // the form is aria-busy until the schema is in) and its body in the editor. The pane keeps the
+  // previous item's editors while the next one loads, so both are checked to be this item's.
+  const opens: number[] = [];
+  for (let i = 0; i < count; i++) {
+    // Near and far rows in turn (rows 0..count-1 each once); aria-rowindex counts the header row.
+    const rowIndex = (i % 2 === 0 ? i : count - i) + 2;
+    // The list is virtualised: after a far row, a near one may have left the DOM. Scrolling the
+    // list to it first (30 px rows, the header is row 1) brings it back.
+    await page.evaluate((top) => document.querySelector('.item-table-scroll')?.scrollTo({ top }), Math.max(0, (rowIndex - 4) * 30));
+    const row = page.locator(`.item-row[aria-rowindex="${rowIndex}"]`);
+    const target = (await row.getAttribute('data-path')) ?? '';
+    await row.scrollIntoViewIfNeeded();
+    opens.push(
+      await page.evaluate(async (wanted) => {
+        const element = [...document.querySelectorAll('.item-row')].find((r) => r.getAttribute('data-path') === wanted) as HTMLElement;
+        const start = performance.now();
+        element.click();
+        // Inline, not a named helper: tsx would wrap a named function in `__name`, unknown in the page.
+        const selector = JSON.stringify(wanted);
+        while (
+          document.querySelector('.document-path')?.textContent !== wanted ||
+          document.querySelector(`form[aria-label="Front matter"][data-item-path=${selector}]:not([aria-busy="true"]) [data-field-path="title"]`) === null ||
+          document.querySelector(`.monaco-text-editor[data-region="body"][data-document=${selector}]`) === null
+        ) {
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        // The frame in which it appeared has been painted once this task runs.
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - start;
+      }, target),
+    );
+  }
+  return opens;
+}
+
+/** Quick-opens the 20-card item, types into its mirrored `title`, then into its body. */
+async function typeInTwentyCardItem(page: Page): Promise<{ formTyping: TypingFigures; bodyTyping: TypingFigures }> {
+  // The 20-card item, through quick open (rows are virtualised).
+  await page.keyboard.press('Control+p');
+  await page.getByLabel('Item title or path').fill(TWENTY_CARDS_PATH);
+  await page.locator('.palette-results li', { hasText: TWENTY_CARDS_PATH }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const form = page.locator('form[aria-label="Front matter"]');
+  await form.locator('[data-row-path="relatedOfferings"] .ff-card').nth(19).waitFor();
+  // `title` has mirrors (og, twitter, html meta): every keystroke edits four values.
+  const title = form.locator('[data-field-path="title"]');
+  await title.click();
+  await page.keyboard.press('End');
+  const formTyping = await typeAndMeasure(page, ` ${TYPED}`.slice(0, 60));
+
+  const body = page.locator('.monaco-text-editor[data-region="body"]');
+  await body.locator('.view-line').first().waitFor();
+  await body.locator('.view-line').first().click();
+  await page.keyboard.press('Control+End');
+  const bodyTyping = await typeAndMeasure(page, ` ${TYPED}`.slice(0, 60));
+
+  return { formTyping, bodyTyping };
+}
+
+/** Whether the folder's validation has finished, as the renderer would ask (`running`: pending or in progress). */
+async function validationDone(page: Page): Promise<boolean> {
+  return page.evaluate(async (file) => {
+    const result = await (window as unknown as { api: FolioApi }).api['validation:problems']({ file });
+    return result.ok && !result.value.running;
+  }, TWENTY_CARDS_PATH);
+}
+
+/** A later phase: the typed edits reverted (so rows open without the unsaved-changes prompt), opens, typing. */
+async function laterPhase(page: Page): Promise<EditingPhase> {
+  await page.getByRole('button', { name: 'Revert' }).click();
+  await page.locator('.dirty-marker').waitFor({ state: 'detached' });
+  const opens = (await measureOpens(page, LATER_OPENS)).sort((a, b) => a - b);
+  const { formTyping, bodyTyping } = await typeInTwentyCardItem(page);
+  return {
+    openP50: percentile(opens, 50),
+    openP95: percentile(opens, 95),
+    opens: opens.length,
+    formKeyP95: percentile(formTyping.keyTimes, 95),
+    formLongestTaskMs: formTyping.longest,
+    formLongTasks: formTyping.count,
+    bodyKeyP95: percentile(bodyTyping.keyTimes, 95),
+    bodyLongestTaskMs: bodyTyping.longest,
+    bodyLongTasks: bodyTyping.count,
+  };
+}
+
 /** Runs the built renderer (`npm run build` first) against `dir` in headless Chromium. */
 export async function benchEditing(dir: string, rendererDir = path.join(repoRoot, 'out', 'renderer')): Promise<EditingBenchResult> {
   const cardsFile = path.join(dir, ...TWENTY_CARDS_PATH.split('/'));
@@ -115,67 +235,31 @@ export async function benchEditing(dir: string, rendererDir = path.join(repoRoot
     await page.goto(host.url);
     await page.locator('.list-status').filter({ hasText: /^\d+ items$/ }).waitFor({ timeout: 600_000 });
     await page.waitForFunction(() => document.querySelector('.index-progress') === null, undefined, { timeout: 600_000 });
+    const listCompleteAt = performance.now();
     const items = Number(/(\d+)/.exec((await page.locator('.list-status').textContent()) ?? '')?.[1] ?? 0);
     // The form tab, not raw YAML, whatever an earlier run left in storage.
     await page.evaluate(() => localStorage.setItem('folio.document.frontMatterTab', 'form'));
     await page.reload();
     await page.locator(`.item-row[aria-rowindex="${OPENS + 1}"]`).waitFor();
 
-    // Open: click a row, then wait in the page for that item to be on screen: its form built from
-    // its schema (not a schema-less first render: the form is aria-busy until the schema is in),
-    // and its body in the editor. The pane keeps the previous item's editors while the next one
-    // loads, so both are checked to be this item's.
-    const opens: number[] = [];
-    for (let i = 0; i < OPENS; i++) {
-      // Near and far rows in turn (rows 0..OPENS-1 each once); aria-rowindex counts the header row.
-      const rowIndex = (i % 2 === 0 ? i : OPENS - i) + 2;
-      // The list is virtualised: after a far row, a near one may have left the DOM. Scrolling the
-      // list to it first (30 px rows, the header is row 1) brings it back.
-      await page.evaluate((top) => document.querySelector('.item-table-scroll')?.scrollTo({ top }), Math.max(0, (rowIndex - 4) * 30));
-      const row = page.locator(`.item-row[aria-rowindex="${rowIndex}"]`);
-      const target = (await row.getAttribute('data-path')) ?? '';
-      await row.scrollIntoViewIfNeeded();
-      opens.push(
-        await page.evaluate(async (wanted) => {
-          const element = [...document.querySelectorAll('.item-row')].find((r) => r.getAttribute('data-path') === wanted) as HTMLElement;
-          const start = performance.now();
-          element.click();
-          // Inline, not a named helper: tsx would wrap a named function in `__name`, unknown in the page.
-          const selector = JSON.stringify(wanted);
-          while (
-            document.querySelector('.document-path')?.textContent !== wanted ||
-            document.querySelector(`form[aria-label="Front matter"][data-item-path=${selector}]:not([aria-busy="true"]) [data-field-path="title"]`) === null ||
-            document.querySelector(`.monaco-text-editor[data-region="body"][data-document=${selector}]`) === null
-          ) {
-            await new Promise((r) => requestAnimationFrame(r));
-          }
-          // The frame in which it appeared has been painted once this task runs.
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          return performance.now() - start;
-        }, target),
-      );
-    }
+    const validationDoneAtStart = await validationDone(page);
+    const opens = await measureOpens(page, OPENS);
     const openFirst = opens[0] ?? 0;
     opens.sort((a, b) => a - b);
 
-    // The 20-card item, through quick open (rows are virtualised).
-    await page.keyboard.press('Control+p');
-    await page.getByLabel('Item title or path').fill(TWENTY_CARDS_PATH);
-    await page.locator('.palette-results li', { hasText: TWENTY_CARDS_PATH }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const form = page.locator('form[aria-label="Front matter"]');
-    await form.locator('[data-row-path="relatedOfferings"] .ff-card').nth(19).waitFor();
-    // `title` has mirrors (og, twitter, html meta): every keystroke edits four values.
-    const title = form.locator('[data-field-path="title"]');
-    await title.click();
-    await page.keyboard.press('End');
-    const formTyping = await typeAndMeasure(page, ` ${TYPED}`.slice(0, 60));
+    const { formTyping, bodyTyping } = await typeInTwentyCardItem(page);
+    const validationDoneAtEnd = await validationDone(page);
 
-    const body = page.locator('.monaco-text-editor[data-region="body"]');
-    await body.locator('.view-line').first().waitFor();
-    await body.locator('.view-line').first().click();
-    await page.keyboard.press('Control+End');
-    const bodyTyping = await typeAndMeasure(page, ` ${TYPED}`.slice(0, 60));
+    // Validation's full run, deferred until the list was complete and the app quiet, starts at the
+    // latest its gate's longest hold after the scan: the same journey again while it runs...
+    let duringValidation: EditingPhase | null = null;
+    const heldUntil = listCompleteAt + DEFAULT_VALIDATION_START_GATE.maxQuietWaitMs + 1000;
+    if (performance.now() < heldUntil) await page.waitForTimeout(heldUntil - performance.now());
+    if (!(await validationDone(page))) duringValidation = await laterPhase(page);
+    // ...and after it, with its problems in the list, the form and the editors.
+    const doneBy = performance.now() + 900_000;
+    while (!(await validationDone(page)) && performance.now() < doneBy) await page.waitForTimeout(1000);
+    const afterValidation = (await validationDone(page)) ? await laterPhase(page) : null;
 
     return {
       items,
@@ -190,6 +274,10 @@ export async function benchEditing(dir: string, rendererDir = path.join(repoRoot
       bodyKeyP95: percentile(bodyTyping.keyTimes, 95),
       bodyLongestTaskMs: bodyTyping.longest,
       bodyLongTasks: bodyTyping.count,
+      validationDoneAtStart,
+      validationDoneAtEnd,
+      duringValidation,
+      afterValidation,
     };
   } finally {
     await browser.close();
@@ -213,6 +301,19 @@ export function editingTable(result: EditingBenchResult): Record<string, string 
     'body keystroke to paint p95 (ms)': result.bodyKeyP95.toFixed(1),
     'body typing: longest task (ms)': task(result.bodyLongestTaskMs),
     'body typing: tasks > 50 ms': result.bodyLongTasks,
+    'validation finished before / after these (deferred until the list is complete and the app quiet)': `${result.validationDoneAtStart ? 'yes' : 'no'} / ${result.validationDoneAtEnd ? 'yes' : 'no'}`,
+    ...phaseRows('while validation runs', result.duringValidation),
+    ...phaseRows('after validation', result.afterValidation),
+  };
+}
+
+function phaseRows(phase: string, figures: EditingPhase | null): Record<string, string | number> {
+  if (figures === null) return { [phase]: 'not measured (it was not running by then)' };
+  const task = (ms: number) => (ms === 0 ? '< 50' : ms.toFixed(0));
+  return {
+    [`${phase}: open item p50 / p95 (ms, ${figures.opens} opens)`]: `${figures.openP50.toFixed(1)} / ${figures.openP95.toFixed(1)}`,
+    [`${phase}: form keystroke p95 (ms); longest task; tasks > 50 ms`]: `${figures.formKeyP95.toFixed(1)}; ${task(figures.formLongestTaskMs)}; ${figures.formLongTasks}`,
+    [`${phase}: body keystroke p95 (ms); longest task; tasks > 50 ms`]: `${figures.bodyKeyP95.toFixed(1)}; ${task(figures.bodyLongestTaskMs)}; ${figures.bodyLongTasks}`,
   };
 }
 

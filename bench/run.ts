@@ -16,6 +16,8 @@ import { measureInterleaved, type Measurement } from './measure';
 import { benchUi, type UiBenchResult } from './ui-bench';
 import { measureIndexMemory, type IndexMemory } from './index-memory';
 import { benchEditing, editingTable, type EditingBenchResult } from './editing-bench';
+import { benchLiveUpdates, type LiveUpdateBenchResult } from './live-update-bench';
+import { measureRendererBundle, type BundlePart } from './renderer-bundle-size';
 
 /*
  * `npm run bench [-- --sizes 1000,10000,50000 --runs 5]`: generates seed-shaped corpora in a temp
@@ -26,7 +28,7 @@ import { benchEditing, editingTable, type EditingBenchResult } from './editing-b
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' }, 'no-ui': { type: 'boolean', default: false }, only: { type: 'string' } },
 });
-/** `--only index,memory,list,ui`: run just those parts (floor, index, memory, list, validation, git, ui, editing); at 50,000 items the whole bench takes many minutes. */
+/** `--only index,memory,list,ui`: run just those parts (floor, index, memory, list, validation, git, ui, editing, live); at 50,000 items the whole bench takes many minutes. */
 const only = values.only === undefined ? null : new Set(values.only.split(','));
 const want = (part: string): boolean => only === null || only.has(part);
 const sizes = values.sizes.split(',').map(Number);
@@ -93,6 +95,7 @@ interface SizeReport {
   readonly validationMemory: ValidationMemory | null;
   readonly ui: UiBenchResult | null;
   readonly editing: EditingBenchResult | null;
+  readonly live: LiveUpdateBenchResult | null;
   readonly git: GitStatusBench | null;
 }
 
@@ -130,8 +133,11 @@ async function main(): Promise<void> {
       if (want('index')) {
         ({ result: index } = await benchIndex(dir, Math.min(runs, 3)));
         console.table({
-          'full index in the worker (ms)': index.fullIndexMs.toFixed(0),
+          'full index, index worker + helper worker (ms)': index.fullIndexMs.toFixed(0),
           'full index / floor': index.ratioToFloor.toFixed(2),
+          '  files parsed by the helper': `${(100 * index.helpedShare).toFixed(0)}%`,
+          'full index, index worker alone (ms)': index.oneThreadMs.toFixed(0),
+          'full index alone / floor': index.oneThreadRatioToFloor.toFixed(2),
           'first chunk (ms)': index.firstChunkMs.toFixed(0),
           'reopen from cache, full list (ms)': index.reopenMs.toFixed(0),
           'reopen from cache, all searchable (ms)': index.reopenIndexedMs.toFixed(0),
@@ -170,21 +176,39 @@ async function main(): Promise<void> {
           'full list shown (ms)': ui.fullListMs.toFixed(0),
           'keystroke to list p50 (ms)': ui.keystrokeP50.toFixed(1),
           'keystroke to list p95 (ms)': ui.keystrokeP95.toFixed(1),
+          'validation finished by then (deferred until the list is complete and the app quiet)': ui.validationDoneAfterKeys ? 'yes' : 'no',
+          'keystroke to list p50 / p95 while validation runs (ms)': ui.duringValidationP50 === null || ui.duringValidationP95 === null ? 'not measured (it had finished)' : `${ui.duringValidationP50.toFixed(1)} / ${ui.duringValidationP95.toFixed(1)}`,
           'renderer heap (MB)': ui.rendererHeapMb.toFixed(0),
         });
       }
       // Typing and opening an item (runs last: it adds one 20-card item to the folder, then removes it).
       const editing = values['no-ui'] || !want('editing') || !rendererBuilt ? null : await benchEditing(dir);
       if (editing) console.table(editingTable(editing));
-      reports.push({ items: size, measurements, ratios, index, memory, list, validation, validationMemory, ui, editing, git });
+      // The list following a save and an external change (last: it edits the titles of ~20 items).
+      const live = values['no-ui'] || !want('live') || !rendererBuilt ? null : await benchLiveUpdates(dir);
+      if (live) {
+        console.table({
+          'external change to row painted p50 (ms)': live.externalP50.toFixed(0),
+          'external change to row painted p95 (ms)': live.externalP95.toFixed(0),
+          'Ctrl+S to row painted p50 (ms)': live.saveP50.toFixed(0),
+          'Ctrl+S to row painted p95 (ms)': live.saveP95.toFixed(0),
+        });
+      }
+      reports.push({ items: size, measurements, ratios, index, memory, list, validation, validationMemory, ui, editing, live, git });
     }
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+  const bundle = rendererBuilt ? await measureRendererBundle(path.join('out', 'renderer')) : null;
+  if (bundle) {
+    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+    console.log('\nrenderer bundle (out/renderer)');
+    console.table(Object.fromEntries(Object.entries(bundle).map(([part, size]: [string, BundlePart]) => [part, { files: size.files, raw: kb(size.bytes), gzip: kb(size.gzipBytes) }])));
+  }
   const out = path.join('bench', 'results');
   await mkdir(out, { recursive: true });
   const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-  await writeFile(path.join(out, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), machine, runs, reports }, null, 2));
+  await writeFile(path.join(out, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), machine, runs, bundle, reports }, null, 2));
   console.log(`\nwrote ${path.join(out, 'latest.json')}`);
 }
 
