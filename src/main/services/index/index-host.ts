@@ -7,6 +7,9 @@ import { scanFileSync } from './scan-file';
 import { PreparedBatchEncoder } from './prepared-batch-transfer';
 import { walkContentFiles } from './walk-content-files';
 
+/** Quiet time after the last change before facet keys are detected again. */
+const FACET_REFRESH_MS = 2_000;
+
 /**
  * The index's working half: scans a folder, applies watcher batches and holds the entries with
  * the list engine over them, answering the list's queries where the entries live. It runs in the
@@ -15,6 +18,7 @@ import { walkContentFiles } from './walk-content-files';
  */
 export class IndexHost {
   private readonly engine = new ListEngine();
+  private facetTimer: NodeJS.Timeout | null = null;
   private root: string | null = null;
   private scanId: number | null = null;
   private readonly cancelled = new Set<number>();
@@ -166,6 +170,16 @@ export class IndexHost {
     await this.apply(id, root, changes);
   }
 
+  /** Detects facet keys again once no change arrived for a while (see `ListEngine.update`). */
+  private refreshFacetKeysLater(): void {
+    if (this.facetTimer !== null) clearTimeout(this.facetTimer);
+    this.facetTimer = setTimeout(() => {
+      this.facetTimer = null;
+      this.engine.refreshFacetKeys();
+    }, FACET_REFRESH_MS);
+    this.facetTimer.unref();
+  }
+
   /** Re-reads the changed paths, drops unlinked and unreadable ones, and reports both lists. */
   private async apply(id: number, root: string, changes: readonly IndexChange[]): Promise<void> {
     const last = new Map<string, IndexChange['kind']>();
@@ -189,5 +203,6 @@ export class IndexHost {
     }
     this.engine.update(updated, removed);
     this.post({ type: 'applied', id, updated: updated.map((e) => e.path), removed });
+    this.refreshFacetKeysLater();
   }
 }

@@ -94,6 +94,31 @@ describe('ListEngine derived data over stored entries', () => {
   });
 });
 
+describe('ListEngine facet keys after updates', () => {
+  it('keeps counting exactly after an update, and detects new facet keys only when refreshed', () => {
+    const engine = new ListEngine();
+    const items = (status: string, region?: string) =>
+      Array.from({ length: 40 }, (_, i) => entry(`news/${String(i).padStart(2, '0')}.md`, { title: `Item ${i}`, status: i % 2 === 0 ? status : 'draft', ...(region === undefined ? {} : { region: i % 4 === 0 ? region : 'south' }) }));
+    engine.addScanned(items('live'));
+    engine.invalidate();
+    const keys = () => engine.facets('', {}).map((f) => f.key);
+    expect(keys()).toContain('status');
+    expect(keys()).not.toContain('region');
+
+    // A bulk edit gives every item a new low-cardinality key and changes a status.
+    engine.update(items('review', 'north'), []);
+    // Counts follow at once; a new key waits for the folder-wide pass, which no keystroke pays for.
+    expect(engine.facets('', {}).find((f) => f.key === 'status')?.values).toEqual([
+      { value: 'draft', count: 20 },
+      { value: 'review', count: 20 },
+    ]);
+    expect(keys()).not.toContain('region');
+    expect(engine.refreshFacetKeys()).toBe(true);
+    expect(keys()).toContain('region');
+    expect(engine.refreshFacetKeys()).toBe(false);
+  });
+});
+
 describe('ListEngine folder-wide reads', () => {
   const items = Array.from({ length: 100 }, (_, i) => entry(`news/${String(i).padStart(3, '0')}.md`, { title: `Item ${i}`, id: 1000 + i, link: { brand: i % 2 === 0 ? 'even' : 'odd' } }));
 
