@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { ChangeKind, DocumentSnapshot, DraftDto, ItemSchemaDto, SaveConflictDetail } from '../../../shared/contract';
-import { editFrontMatter, replaceBody, type FrontMatterEdit } from '../../../shared/domain/frontmatter';
+import { editFrontMatterDocument, replaceBody, type FrontMatterEdit } from '../../../shared/domain/frontmatter';
 import { api } from '../ipc/api';
+import { frontMatterModelOf, rememberFrontMatterModel } from './front-matter-model';
 import type { FolioState } from './index';
 
 /**
@@ -199,11 +200,13 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
     applyEdits: (edits) => {
       const { text, document } = get();
       if (text === null || document === null || document.readOnly || isLeaving(get())) return false;
-      const outcome = editFrontMatter(text, edits);
+      // The form read this text's model already; the edit's verifying parse is the next model.
+      const outcome = editFrontMatterDocument(frontMatterModelOf(text), edits);
       if (!outcome.ok) {
         set({ editError: outcome.diagnostic.message });
         return false;
       }
+      rememberFrontMatterModel(outcome.model);
       set({ text: outcome.value, editError: null });
       return true;
     },

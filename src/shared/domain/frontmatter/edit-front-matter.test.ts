@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editFrontMatter, type EditOutcome, type FrontMatterEdit } from './edit-front-matter';
+import { editFrontMatter, editFrontMatterDocument, type EditOutcome, type FrontMatterEdit } from './edit-front-matter';
 import { parseFrontMatterDocument } from './front-matter-document';
 import { lineDiff } from './test-fixtures/line-diff';
 import { sampleNewsItem } from './test-fixtures/sample-news-item';
@@ -253,5 +253,28 @@ describe('editFrontMatter: line endings, BOM, refusals', () => {
 
   it('no-op parse + serialize is byte-identical for every fixture', () => {
     for (const text of [sampleNewsItem, variant, crlf, `\uFEFF${variant}`]) expect(parseFrontMatterDocument(text).toString()).toBe(text);
+  });
+});
+
+describe('editFrontMatterDocument: editing a model the caller holds', () => {
+  it('writes the same bytes as editFrontMatter and returns the model of the new text', () => {
+    const edits: FrontMatterEdit[] = [
+      { kind: 'set', path: 'title', value: 'A new title' },
+      { kind: 'set', path: 'seo.title', value: 'A new title' },
+    ];
+    const source = '---\ntitle: Old   # kept comment\nseo:\n  title: "Old"\n---\nBody\n';
+    const expected = editFrontMatter(source, edits);
+    const outcome = editFrontMatterDocument(parseFrontMatterDocument(source), edits);
+    expect(outcome.ok && expected.ok && outcome.value === expected.value).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.model.text).toBe(outcome.value);
+    expect(outcome.model.getValue('seo.title')).toBe('A new title');
+    expect(outcome.model.fields.map((f) => f.path.join('.'))).toEqual(parseFrontMatterDocument(outcome.value).fields.map((f) => f.path.join('.')));
+  });
+
+  it('refuses on a read-only model like editFrontMatter, leaving nothing changed', () => {
+    const source = '---\ntitle: [unclosed\n---\n';
+    const outcome = editFrontMatterDocument(parseFrontMatterDocument(source), { kind: 'set', path: 'title', value: 'x' });
+    expect(outcome.ok).toBe(false);
   });
 });

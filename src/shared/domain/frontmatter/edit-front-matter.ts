@@ -69,18 +69,35 @@ export function editFrontMatter(
   edits: FrontMatterEdit | readonly FrontMatterEdit[],
   limits: FrontMatterLimits = DEFAULT_FRONT_MATTER_LIMITS,
 ): EditOutcome {
+  const outcome = editFrontMatterDocument(parseFrontMatterDocument(text, limits), edits, limits);
+  return outcome.ok ? { ok: true, value: outcome.value } : outcome;
+}
+
+/** The new full file text with its parsed model, or why the edit could not be made. */
+export type DocumentEditOutcome = { readonly ok: true; readonly value: string; readonly model: FrontMatterDocument } | Extract<EditOutcome, { ok: false }>;
+
+/**
+ * `editFrontMatter` on a model the caller already holds (parsed with the same `limits`), returning
+ * the model of the new text too: the verifying parse of the last edit is that model, so an editor
+ * that keeps it needs no parse of its own before the next edit, and none here either.
+ */
+export function editFrontMatterDocument(
+  model: FrontMatterDocument,
+  edits: FrontMatterEdit | readonly FrontMatterEdit[],
+  limits: FrontMatterLimits = DEFAULT_FRONT_MATTER_LIMITS,
+): DocumentEditOutcome {
   const list: readonly FrontMatterEdit[] = Array.isArray(edits) ? edits : [edits as FrontMatterEdit];
-  let current = text;
+  let current = model.text;
   // The parse that verifies one edit is the model the next edit splices into: a batch (a field
-  // and its mirrors, typed at every keystroke) costs one parse per edit plus one, not two per edit.
-  let model = parseFrontMatterDocument(text, limits);
+  // and its mirrors, typed at every keystroke) costs one parse per edit, not two per edit.
+  let latest = model;
   for (const edit of list) {
-    const outcome = applyOne(current, model, edit, limits);
+    const outcome = applyOne(current, latest, edit, limits);
     if (!outcome.ok) return outcome;
     current = outcome.value;
-    model = outcome.model;
+    latest = outcome.model;
   }
-  return { ok: true, value: current };
+  return { ok: true, value: current, model: latest };
 }
 
 type AppliedEdit = { readonly ok: true; readonly value: string; readonly model: FrontMatterDocument } | Extract<EditOutcome, { ok: false }>;

@@ -1,19 +1,12 @@
-import { formatFieldPath, parseFrontMatterDocument, type FrontMatterDocument, type FrontMatterField } from '../../../../shared/domain/frontmatter';
-
-let lastText: string | null = null;
-let lastModel: FrontMatterDocument | null = null;
+import { formatFieldPath, type FrontMatterDocument, type FrontMatterField } from '../../../../shared/domain/frontmatter';
+import { frontMatterModelOf } from '../../store/front-matter-model';
 
 /**
  * The parsed model of the buffer, shared by every field: parsed once per text version however
- * many fields ask, so a keystroke costs one parse, not one per field.
+ * many fields ask, and the same model the store's edits splice into and hand back.
  */
 export function selectFrontMatterModel(state: { readonly text: string | null }): FrontMatterDocument | null {
-  if (state.text === null) return null;
-  if (state.text !== lastText || lastModel === null) {
-    lastText = state.text;
-    lastModel = parseFrontMatterDocument(state.text);
-  }
-  return lastModel;
+  return state.text === null ? null : frontMatterModelOf(state.text);
 }
 
 const childrenCache = new WeakMap<FrontMatterDocument, Map<string, FrontMatterField[]>>();
