@@ -121,3 +121,22 @@ describe('the list slice holds a window of the result, not every path', () => {
     expect(useFolioStore.getState().paths).toHaveLength(1000);
   });
 });
+
+describe('a folder-wide validation update refetches the rows on screen without blanking them', () => {
+  it('keeps every visible row shown while its new version is fetched, and unchanged rows keep their object', async () => {
+    const store = useFolioStore.getState();
+    await store.refreshList();
+    await store.ensureWindow(0, 20);
+    const before = useFolioStore.getState().rows.get('item-0005.md');
+    expect(before).toBeDefined();
+    const seen: boolean[] = [];
+    const unsubscribe = useFolioStore.subscribe((s) => seen.push(s.rows.has('item-0005.md')));
+    index.calls.length = 0;
+    await store.validationChanged({ counts: { error: 1, warning: 0, info: 0 }, running: false, files: null });
+    unsubscribe();
+    expect(seen.every(Boolean)).toBe(true);
+    expect(index.calls.some((c) => c.channel === 'list:rows')).toBe(true);
+    // Same content: the row component sees the same object and does not re-render.
+    expect(useFolioStore.getState().rows.get('item-0005.md')).toBe(before);
+  });
+});

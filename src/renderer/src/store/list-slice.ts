@@ -50,6 +50,12 @@ export interface ListSlice {
   /** The paths `start..end` (inclusive), fetching the missing ones; null when the list changed meanwhile. */
   loadPaths: (start: number, end: number) => Promise<readonly string[] | null>;
   forgetRows: (paths: readonly string[]) => void;
+  /**
+   * Every cached row may be stale (validation's badges moved folder-wide): the visible rows are
+   * fetched again and swapped in as they arrive, unchanged ones keeping their object; the rest
+   * are dropped then, to be fetched when scrolled to.
+   */
+  refreshRows: () => Promise<void>;
   progressChanged: (progress: IndexProgressDto) => void;
   /** Click semantics of a desktop list: plain, shift (range) and ctrl/cmd (toggle). */
   selectItem: (path: string, mode: 'replace' | 'range' | 'toggle') => void;
@@ -261,6 +267,27 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
       }
       const range = get().paths.slice(start, end + 1);
       return range.every((p) => p !== undefined) ? range : null;
+    },
+
+    refreshRows: async () => {
+      const { paths, columns, rows: before } = get();
+      const shown = paths.slice(Math.max(0, visible.first), visible.last + 1).filter((p): p is string => p !== undefined);
+      // Cleared first, the visible rows blanked and all re-rendered twice: once empty, once filled.
+      const result = shown.length === 0 ? null : await api['list:rows']({ paths: shown, columns });
+      if (get().columns !== columns) return;
+      const now = get().rows;
+      const next = new Map<string, ListRow>();
+      // Rows fetched while this answer was on its way are newer than the event: kept.
+      for (const [path, row] of now) if (before.get(path) !== row) next.set(path, row);
+      if (result?.ok === true) {
+        for (const row of result.value) {
+          const old = before.get(row.path);
+          // Forgotten meanwhile (a save, a change on disk): its own fetch follows.
+          if (next.has(row.path) || (old !== undefined && !now.has(row.path))) continue;
+          next.set(row.path, old !== undefined && JSON.stringify(old) === JSON.stringify(row) ? old : row);
+        }
+      }
+      set({ rows: next });
     },
 
     forgetRows: (paths) => {

@@ -103,7 +103,12 @@ export const createProblemsSlice: StateCreator<FolioState, [], [], ProblemsSlice
     if (path === null) return set({ documentProblems: [], documentProblemsPath: null });
     const result = await api['validation:problems']({ file: path });
     if (sequence !== documentSequence) return;
-    set({ documentProblems: result.ok ? result.value.problems : [], documentProblemsPath: path });
+    const problems = result.ok ? result.value.problems : [];
+    // The same problems again (a folder-wide update that did not touch this file) keep their
+    // array, so the open item's form and editors do not re-render for nothing.
+    const { documentProblems, documentProblemsPath } = get();
+    if (documentProblemsPath === path && JSON.stringify(documentProblems) === JSON.stringify(problems)) return;
+    set({ documentProblems: problems, documentProblemsPath: path });
   },
 
   refreshProblemTotals: async () => {
@@ -116,10 +121,10 @@ export const createProblemsSlice: StateCreator<FolioState, [], [], ProblemsSlice
 
   validationChanged: async (event) => {
     set({ problemCounts: event.counts, validationRunning: event.running });
-    if (event.files === null) set({ rows: new Map() });
-    else if (event.files.length > 0) get().forgetRows(event.files);
+    if (event.files !== null && event.files.length > 0) get().forgetRows(event.files);
     const open = get().selectedPath;
     await Promise.all([
+      event.files === null ? get().refreshRows() : null,
       get().problemsPanelOpen ? get().refreshProblems() : null,
       open !== null && (event.files === null || event.files.includes(open) || get().documentProblemsPath !== open) ? get().refreshDocumentProblems(open) : null,
     ]);
