@@ -109,6 +109,31 @@ describe('the list slice holds a window of the result, not every path', () => {
     expect(index.calls.filter((c) => c.channel === 'list:facets')).toHaveLength(1);
   });
 
+  it('asks for facets once typing pauses, however long it goes on, but at least every second while a scan streams in', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = useFolioStore.getState();
+      const facetCalls = () => index.calls.filter((c) => c.channel === 'list:facets').length;
+      // 2 s of keystrokes 50 ms apart: no facet pass may land between them.
+      for (let i = 0; i < 40; i += 1) {
+        await store.refreshList();
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      expect(facetCalls()).toBe(0);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(facetCalls()).toBe(1);
+      // A scan's refreshes never pause: facets still come, about once a second.
+      index.state.progress = { done: 500, total: 1000, scanning: true };
+      for (let i = 0; i < 40; i += 1) {
+        await store.refreshList();
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      expect(facetCalls()).toBeGreaterThanOrEqual(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows the end of a scan with the list that includes it, never a partial or empty count', async () => {
     index.state.progress = { done: 0, total: 0, scanning: true };
     const store = useFolioStore.getState();
