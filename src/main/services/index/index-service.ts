@@ -134,7 +134,7 @@ export class IndexService {
   private async startWorker(): Promise<Worker | string> {
     const entry = this.options.workerEntry ?? findWorkerEntry('index-worker', import.meta.url);
     if (entry === null) return 'no index-worker entry next to the index service (the bundle must emit index-worker.js)';
-    const worker = await startServiceWorker(entry, this.heapLimit.resourceLimits);
+    const worker = await startServiceWorker(entry, this.heapLimit);
     if (typeof worker === 'string') return worker;
     worker.on('message', (m: IndexWorkerMessage) => this.onMessage(m));
     worker.on('error', (error) => this.onWorkerLost(worker, String(error), isWorkerOutOfMemory(error)));

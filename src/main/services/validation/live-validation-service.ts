@@ -483,7 +483,7 @@ export class LiveValidationService {
   private async startWorker(): Promise<Worker | string> {
     const entry = this.options.workerEntry ?? findWorkerEntry('validation-worker', import.meta.url);
     if (entry === null) return 'no validation-worker entry next to the validation service (the bundle must emit validation-worker.js)';
-    const worker = await startServiceWorker(entry, this.heapLimit.resourceLimits);
+    const worker = await startServiceWorker(entry, this.heapLimit);
     if (typeof worker === 'string') return worker;
     worker.on('message', (m: ValidationWorkerMessage) => this.onMessage(m));
     worker.on('error', (error) => this.onWorkerLost(worker, String(error), isWorkerOutOfMemory(error)));

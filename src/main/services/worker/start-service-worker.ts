@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { WorkerHeapLimit } from './worker-heap-limit';
 
 /**
  * Finds a worker entry beside the calling module: the bundled `name.js` in a build (electron-vite
@@ -26,9 +27,19 @@ export function isWorkerOutOfMemory(error: unknown): boolean {
 /**
  * Starts a service worker thread and waits for its `{ type: 'ready' }` message. Resolves with the
  * worker (no listeners left attached) or with the reason it could not start, so the caller can
- * fall back to working in-thread.
+ * fall back to working in-thread. Given a `WorkerHeapLimit`, a worker whose boot alone outgrows
+ * the limit (its modules, or tsx compiling them from source) is started again with the doubled
+ * limit, as one that outgrows it later is restarted.
  */
-export async function startServiceWorker(entry: URL, resourceLimits?: ResourceLimits): Promise<Worker | string> {
+export async function startServiceWorker(entry: URL, limits?: ResourceLimits | WorkerHeapLimit): Promise<Worker | string> {
+  for (;;) {
+    const started = await startOnce(entry, limits instanceof WorkerHeapLimit ? limits.resourceLimits : limits);
+    if (started instanceof Worker) return started;
+    if (!started.outOfMemory || !(limits instanceof WorkerHeapLimit) || !limits.grow()) return started.reason;
+  }
+}
+
+async function startOnce(entry: URL, resourceLimits: ResourceLimits | undefined): Promise<Worker | { readonly reason: string; readonly outOfMemory: boolean }> {
   let worker: Worker;
   try {
     if (entry.pathname.endsWith('.ts')) {
@@ -42,14 +53,14 @@ export async function startServiceWorker(entry: URL, resourceLimits?: ResourceLi
       worker = new Worker(entry, resourceLimits === undefined ? {} : { resourceLimits });
     }
   } catch (error) {
-    return String(error);
+    return { reason: String(error), outOfMemory: false };
   }
   const noop = (): void => undefined;
   const listeners: { message: (m: { type?: unknown }) => void; error: (e: Error) => void; exit: (code: number) => void } = { message: noop, error: noop, exit: noop };
-  const ready = await new Promise<true | string>((resolve) => {
-    listeners.message = (m) => resolve(m.type === 'ready' ? true : `unexpected first message ${String(m.type)}`);
-    listeners.error = (error) => resolve(String(error));
-    listeners.exit = (code) => resolve(`exited with code ${code}`);
+  const ready = await new Promise<true | { reason: string; outOfMemory: boolean }>((resolve) => {
+    listeners.message = (m) => resolve(m.type === 'ready' ? true : { reason: `unexpected first message ${String(m.type)}`, outOfMemory: false });
+    listeners.error = (error) => resolve({ reason: String(error), outOfMemory: isWorkerOutOfMemory(error) });
+    listeners.exit = (code) => resolve({ reason: `exited with code ${code}`, outOfMemory: false });
     worker.on('message', listeners.message).on('error', listeners.error).on('exit', listeners.exit);
   });
   // Only our own listeners: Worker relies on internal 'newListener' hooks that removeAllListeners would break.
