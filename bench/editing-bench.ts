@@ -196,10 +196,15 @@ async function laterPhase(page: Page): Promise<EditingPhase> {
   await page.locator('.dirty-marker').waitFor({ state: 'detached' });
   const opens = (await measureOpens(page, LATER_OPENS)).sort((a, b) => a - b);
   const { formTyping, bodyTyping } = await typeInTwentyCardItem(page);
+  return phaseOf(opens, formTyping, bodyTyping);
+}
+
+/** One phase's figures from its sorted open times and its two typing runs. */
+function phaseOf(sortedOpens: readonly number[], formTyping: TypingFigures, bodyTyping: TypingFigures): EditingPhase {
   return {
-    openP50: percentile(opens, 50),
-    openP95: percentile(opens, 95),
-    opens: opens.length,
+    openP50: percentile(sortedOpens, 50),
+    openP95: percentile(sortedOpens, 95),
+    opens: sortedOpens.length,
     formKeyP95: percentile(formTyping.keyTimes, 95),
     formLongestTaskMs: formTyping.longest,
     formLongTasks: formTyping.count,
@@ -253,18 +258,10 @@ export async function benchEditing(dir: string, rendererDir = path.join(repoRoot
     const afterValidation = (await validationDone(page)) ? await laterPhase(page) : null;
 
     return {
+      ...phaseOf(opens, formTyping, bodyTyping),
       items,
-      openP50: percentile(opens, 50),
-      openP95: percentile(opens, 95),
-      opens: opens.length,
       openFirst,
       formKeyP50: percentile(formTyping.keyTimes, 50),
-      formKeyP95: percentile(formTyping.keyTimes, 95),
-      formLongestTaskMs: formTyping.longest,
-      formLongTasks: formTyping.count,
-      bodyKeyP95: percentile(bodyTyping.keyTimes, 95),
-      bodyLongestTaskMs: bodyTyping.longest,
-      bodyLongTasks: bodyTyping.count,
       validationDoneAtStart,
       validationDoneAtEnd,
       duringValidation,
