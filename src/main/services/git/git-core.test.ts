@@ -95,6 +95,29 @@ describe('runGit safety (threats row 11)', () => {
     expect(sb.git(dir, 'show', 'HEAD:item.md')).toBe('---\ntitle: Two\n---\nBody\n');
   });
 
+  it('never runs a filter named in the folder\'s config.worktree (read when extensions.worktreeConfig is on)', async () => {
+    const dir = await repo();
+    const marker = path.join(sb.root, 'WORKTREE_FILTER');
+    const script = path.join(sb.root, 'filter.sh');
+    await writeFile(script, `#!/bin/sh\necho ran >> '${marker}'\ncat\n`);
+    await chmod(script, 0o755);
+    sb.git(dir, 'config', 'core.repositoryformatversion', '1');
+    sb.git(dir, 'config', 'extensions.worktreeConfig', 'true');
+    // `git config --local --list` does not show this file; git status and add still read it.
+    await writeFile(path.join(dir, '.git', 'config.worktree'), `[filter "evil"]\n\tclean = ${script}\n`);
+    await writeFile(path.join(dir, '.gitattributes'), '*.md filter=evil\n');
+    await writeFile(path.join(dir, 'item.md'), '---\ntitle: Control\n---\nBody\n');
+    // Control: plain git runs the clean filter when it stages the file.
+    sb.git(dir, 'add', 'item.md');
+    expect(existsSync(marker)).toBe(true);
+    await import('node:fs/promises').then((fs) => fs.rm(marker));
+
+    await writeFile(path.join(dir, 'item.md'), '---\ntitle: Two\n---\nBody\n');
+    expect((await getStatus(dir, sb.opts)).ok).toBe(true);
+    expect((await stageFiles(dir, ['item.md'], sb.opts)).ok).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('reports git-not-installed when git cannot be found, and uses an injected git path', async () => {
     const dir = await repo();
     const missing = await runGit(dir, ['status'], { ...sb.opts, env: { ...sb.opts.env, PATH: '' } });

@@ -120,19 +120,28 @@ function neutralValue(key: string): string {
 /** Credential helpers (`credential.helper`, `credential.<url>.helper`) run a program on pull or push. */
 const credentialHelperKey = /^credential\.(?:[^\n]+\.)?helper$/i;
 
+/** The config scopes a folder itself writes: `.git/config` and, with extensions.worktreeConfig, `config.worktree`. */
+const folderScopes = new Set(['local', 'worktree']);
+
 /**
  * For an untrusted folder, the `-c` overrides that neutralise every program its own config names:
  * a `.gitattributes` filter or diff driver defined in `.git/config` would otherwise run on status,
  * add or diff. Filters and textconv become `cat` (content passes through unchanged); the others are emptied.
- * `git config --local` only reads the file, it runs nothing.
+ * Listing every scope with `--show-scope` (not `--local`) matters: `--local` leaves out
+ * `config.worktree`, which git reads as soon as the folder sets extensions.worktreeConfig.
+ * `git config --list` only reads the files, it runs nothing.
  */
 async function repositoryCommandOverrides(cwd: string, opts: RunGitOptions): Promise<string[]> {
-  // --includes: an `[include] path = …` in .git/config could otherwise hide the keys from this list.
-  const listed = await runOnce(cwd, ['config', '--local', '--includes', '--name-only', '--list'], { ...opts, trusted: true, skipRepositoryOverrides: true });
+  // --includes: an `[include] path = …` in .git/config could otherwise hide the keys from this list
+  // (an included file's keys carry the scope of the file that includes it).
+  const listed = await runOnce(cwd, ['config', '--list', '--show-scope', '--includes', '--name-only'], { ...opts, trusted: true, skipRepositoryOverrides: true });
   if (listed.kind !== 'exited' || listed.output.exitCode !== 0) return [];
   const overrides: string[] = [];
   let hasCredentialHelper = false;
-  for (const key of listed.output.stdout.toString('utf8').split('\n')) {
+  for (const line of listed.output.stdout.toString('utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab === -1 || !folderScopes.has(line.slice(0, tab))) continue;
+    const key = line.slice(tab + 1);
     if (credentialHelperKey.test(key)) hasCredentialHelper = true;
     if (commandKeys.test(key)) overrides.push('-c', `${key}=${neutralValue(key)}`);
   }
