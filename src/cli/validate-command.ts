@@ -90,7 +90,8 @@ async function runValidate(args: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`folio validate: ${opened.message}\n`);
     return exitCodes.usage;
   }
-  const result = await validateFolder(opened.root, schema === undefined ? {} : { schema });
+  // Blocking reads: the command does nothing else while it validates.
+  const result = await validateFolder(opened.root, schema === undefined ? { blockingReads: true } : { schema, blockingReads: true });
   io.stdout.write(format === 'json' ? `${JSON.stringify(toValidateJson(result), null, 2)}\n` : formatValidateText(result));
   return result.problems.some((p) => p.severity === 'error') ? exitCodes.problems : exitCodes.ok;
 }

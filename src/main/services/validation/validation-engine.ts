@@ -4,7 +4,7 @@ import type { FolioSchema } from '../../../shared/domain/schema/folio-schema';
 import { SchemaInference } from '../../../shared/domain/schema/infer-schema';
 import { forEachInOrder } from './for-each-in-order';
 import { listWorkspacePaths } from './list-workspace-paths';
-import { readWalkedFile } from './read-walked-file';
+import { walkedFileReader, type WalkedFileReader } from './read-walked-file';
 import { ValidationService, type FolderValidation } from './validation-service';
 import type { Problem } from '../../../shared/domain/validation/problem';
 import { diffProblemsByFile } from './diff-problems-by-file';
@@ -23,11 +23,17 @@ export class ValidationEngine {
   private sentSchema: FolioSchema | null = null;
   /** Each file's problems as of the last snapshot: the next revalidation sends only what changed. */
   private sent: Map<string, FileProblems> | null = null;
+  private readonly readWalkedFile: WalkedFileReader;
+
+  /** `blockingReads`: this thread does nothing else meanwhile (the worker), see `ValidationServiceOptions`. */
+  constructor(private readonly options: { readonly blockingReads?: boolean } = {}) {
+    this.readWalkedFile = walkedFileReader(options.blockingReads ?? false);
+  }
 
   /** Validates the whole folder (a new folder, or a schema change). */
   async validateAll(root: string): Promise<ValidationSnapshot> {
     this.root = root;
-    this.service = new ValidationService(root);
+    this.service = new ValidationService(root, { blockingReads: this.options.blockingReads ?? false });
     const started = performance.now();
     this.sentSchema = null;
     this.sent = null;
@@ -68,7 +74,7 @@ export class ValidationEngine {
     const inference = new SchemaInference({ maxItems: files.length });
     const numbers = new Int32Array(files.length).fill(-1);
     const dataOf = async (rel: string): Promise<Readonly<Record<string, unknown>> | null> => {
-      const read = await readWalkedFile(path.join(root, ...rel.split('/')));
+      const read = await this.readWalkedFile(path.join(root, ...rel.split('/')));
       return read.ok && read.mode === 'text' ? parseForIndex(read.text).data : null;
     };
     await forEachInOrder(files, READ_AHEAD, dataOf, (data, rel, i) => {

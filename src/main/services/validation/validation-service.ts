@@ -12,7 +12,7 @@ import { CrossFileState } from './cross-file-state';
 import { listWorkspacePaths } from './list-workspace-paths';
 import { parseSchemaText } from '../../../shared/domain/schema/parse-schema-text';
 import { forEachInOrder } from './for-each-in-order';
-import { readWalkedFile } from './read-walked-file';
+import { walkedFileReader, type WalkedFileReader } from './read-walked-file';
 
 /** Where the schema in force came from. */
 export type SchemaSource = 'option' | 'folder' | 'inferred';
@@ -32,6 +32,11 @@ export interface ValidationServiceOptions {
   readonly schema?: FolioSchema;
   /** Files read at once. Default 16. */
   readonly concurrency?: number;
+  /**
+   * Read files with blocking calls (see `readWalkedFileSync`): for a thread that does nothing else
+   * meanwhile, the validation worker or the CLI. Default false (awaited reads).
+   */
+  readonly blockingReads?: boolean;
 }
 
 // Why a file that is not text gets one problem and nothing else.
@@ -78,11 +83,14 @@ export class ValidationService {
   private checker: SchemaChecker | undefined;
   private schemaFileProblems: Problem[] = [];
   private last: FolderValidation | undefined;
+  private readonly readWalkedFile: WalkedFileReader;
 
   constructor(
     private readonly root: string,
     private readonly options: ValidationServiceOptions = {},
-  ) {}
+  ) {
+    this.readWalkedFile = walkedFileReader(options.blockingReads ?? false);
+  }
 
   /** The content type a file matched in the last run, if any. */
   contentTypeOf(file: string): string | undefined {
@@ -221,7 +229,7 @@ export class ValidationService {
   }
 
   private async readWalked(rel: string): Promise<ReadOutcome> {
-    const read = await readWalkedFile(path.join(this.root, ...rel.split('/')));
+    const read = await this.readWalkedFile(path.join(this.root, ...rel.split('/')));
     if (!read.ok) return { kind: 'facts', facts: fileProblem(rel, 'unreadable', 'error', read.message) };
     const { mode, text } = read;
     if (mode !== 'text') return { kind: 'facts', facts: fileProblem(rel, mode, unreadable[mode].severity, unreadable[mode].message) };
