@@ -1,11 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-index';
 import { buildIndexText } from '../../../shared/domain/search/build-index-text';
 import { countProblems, type IndexEntry, type IndexProblem } from '../../../shared/domain/search/index-entry';
-import { classifyTextBytes, MAX_EDITABLE_BYTES, PREVIEW_BYTES } from '../workspace/classify-text-bytes';
+import { classifyTextBytes } from '../workspace/classify-text-bytes';
 import { hashBytes } from '../workspace/hash-bytes';
-import { READ_NOFOLLOW_FLAGS } from '../workspace/open-flags';
+import { readItemBytes, readItemBytesSync, type ItemBytes } from '../workspace/read-item-bytes';
 import { summariseFrontMatter } from './summarise-front-matter';
 
 /** Most problems kept per entry; the problems panel reads the document for the full list. */
@@ -19,64 +17,27 @@ function fileProblem(code: IndexProblem['code'], message: string): IndexProblem 
 }
 
 /** An item's bytes as read for the index: the whole file, or its head when too large to edit. */
-export interface IndexFileBytes {
-  readonly bytes: Uint8Array;
-  readonly complete: boolean;
-  readonly size: number;
-  readonly mtimeMs: number;
-}
+export type IndexFileBytes = ItemBytes;
 
 /**
- * Reads an item's bytes with the workspace reader's rules: never through a symlink (O_NOFOLLOW),
- * files over the editable size from their head only. Null when the path is gone, unreadable or
- * not a regular file, which the caller treats as a removal.
+ * Reads an item's bytes (see `readItemBytes`). Null when the path is gone, unreadable or not a
+ * regular file, which the caller treats as a removal.
  */
 export async function readIndexFile(absPath: string): Promise<IndexFileBytes | null> {
-  let handle: FileHandle | undefined;
   try {
-    handle = await open(absPath, READ_NOFOLLOW_FLAGS);
-    const info = await handle.stat();
-    if (!info.isFile()) return null;
-    if (info.size > MAX_EDITABLE_BYTES) {
-      const head = Buffer.alloc(PREVIEW_BYTES);
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      return { bytes: head.subarray(0, bytesRead), complete: false, size: info.size, mtimeMs: info.mtimeMs };
-    }
-    const bytes = await handle.readFile();
-    return { bytes, complete: true, size: bytes.length, mtimeMs: info.mtimeMs };
+    return await readItemBytes(absPath);
   } catch {
     // Vanished, became a symlink or unreadable since the walk: the watcher will report it.
     return null;
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
 
-/**
- * `readIndexFile` with blocking calls, for a scan off the main thread: on a warm file cache a
- * blocking open, stat, read and close take ~8 µs per file where the awaited ones took ~60 µs of
- * this thread's time (each hop through the thread pool is a promise and a wake-up).
- */
+/** `readIndexFile` with blocking reads, for a scan off the main thread (see `readItemBytesSync`). */
 export function readIndexFileSync(absPath: string): IndexFileBytes | null {
-  let fd: number | undefined;
   try {
-    fd = openSync(absPath, READ_NOFOLLOW_FLAGS);
-    const info = fstatSync(fd);
-    if (!info.isFile()) return null;
-    const complete = info.size <= MAX_EDITABLE_BYTES;
-    const bytes = Buffer.allocUnsafe(complete ? info.size : PREVIEW_BYTES);
-    let got = 0;
-    // A file growing or shrinking meanwhile gives what was there; the watcher reports the change.
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return { bytes: bytes.subarray(0, got), complete, size: complete ? got : info.size, mtimeMs: info.mtimeMs };
+    return readItemBytesSync(absPath);
   } catch {
     return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
