@@ -40,11 +40,24 @@ export function readWalkedFileSync(absPath: string): WalkedFileRead {
   }
 }
 
+/** How long a run of blocking reads (and the work between them) may hold its thread's event loop. */
+const YIELD_EVERY_MS = 10;
+
 /**
  * The reader for a thread: blocking reads where nothing else waits on the thread (the validation
  * worker, the CLI), awaited ones on the app's main thread (the in-thread fallback), where a slow
- * disk must not stall the window.
+ * disk must not stall the window. Blocking reads resolve without a trip through the event loop,
+ * so a full run would take in no message until it ended (an `infer` asked meanwhile would wait
+ * the whole run): the reader lets the loop turn once every ~10 ms.
  */
 export function walkedFileReader(blocking: boolean): WalkedFileReader {
-  return blocking ? (absPath) => Promise.resolve(readWalkedFileSync(absPath)) : readWalkedFile;
+  if (!blocking) return readWalkedFile;
+  let since = performance.now();
+  return async (absPath) => {
+    if (performance.now() - since >= YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    return readWalkedFileSync(absPath);
+  };
 }
