@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FolioSchema } from '../../../shared/domain/schema';
 import { IndexService } from '../index/index-service';
 import { makeTempWorkspace, type TempWorkspace } from '../workspace/test-fixtures/temp-workspace';
 import type { SchemaSource } from '../validation/validation-service';
-import { SchemaService, type SchemaIndex } from './schema-service';
+import { SCHEMA_SAMPLE_SIZE, SchemaService, type SchemaIndex } from './schema-service';
+import { ValidationEngine } from '../validation/validation-engine';
 
 const item = (title: string, status: string): string => `---\ntitle: ${title}\nstatus: ${status}\n---\nBody.\n`;
 
@@ -13,6 +14,7 @@ describe('SchemaService', () => {
   let ws: TempWorkspace;
   let index: IndexService;
   let samples: number;
+  const sampleLimits: number[] = [];
   let validated: { schema: FolioSchema; source: SchemaSource } | null;
   let service: SchemaService;
 
@@ -22,16 +24,17 @@ describe('SchemaService', () => {
     index = new IndexService({ dataDir: path.join(ws.base, 'data') });
     await index.boot();
     await index.open(ws.root);
-    // The real index, counting how often the schema service asks it for a sample.
-    const counted: SchemaIndex = {
-      get: (relPath) => index.get(relPath),
-      call: (method, limit) => {
+    const schemaIndex: SchemaIndex = { get: (relPath) => index.get(relPath), onEvent: (listener) => index.onEvent(listener) };
+    // The real validation engine's sampled inference, counting how often the service asks for it.
+    const engine = new ValidationEngine({ blockingReads: true });
+    service = new SchemaService(() => ws.root, schemaIndex, {
+      schemaOf: (root) => (root === ws.root ? validated : null),
+      inferSample: (root, limit) => {
         samples++;
-        return index.call(method, limit);
+        sampleLimits.push(limit);
+        return engine.inferSample(root, limit);
       },
-      onEvent: (listener) => index.onEvent(listener),
-    };
-    service = new SchemaService(() => ws.root, counted, { schemaOf: (root) => (root === ws.root ? validated : null) });
+    });
     await service.boot();
   });
   afterAll(async () => {
@@ -40,7 +43,7 @@ describe('SchemaService', () => {
     await ws.cleanup();
   });
 
-  it('before validation has run, infers from a sample of the index once, until the next scan', async () => {
+  it('before validation has run, infers from a sample in the validation engine once per scan, asked as the scan ends', async () => {
     samples = 0;
     validated = null;
     const first = await service.forItem('item-1.md');
@@ -50,7 +53,10 @@ describe('SchemaService', () => {
     expect(properties['status']?.enum?.slice().sort()).toEqual(['draft', 'live']);
     await service.forItem('item-2.md');
     expect(samples).toBe(1);
+    expect(sampleLimits).toEqual([SCHEMA_SAMPLE_SIZE]);
+    // A new scan asks for a new sample as it ends, before any item is opened; opening one then reuses it.
     await index.open(ws.root);
+    await vi.waitFor(() => expect(samples).toBe(2));
     await service.forItem('item-2.md');
     expect(samples).toBe(2);
   });

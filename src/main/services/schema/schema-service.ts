@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemSchemaDto } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/lib/result';
-import { FOLIO_SCHEMA_PATH, inferSchema, resolveContentType, type FolioJsonSchema, type FolioSchema } from '../../../shared/domain/schema';
+import { FOLIO_SCHEMA_PATH, resolveContentType, type FolioJsonSchema, type FolioSchema } from '../../../shared/domain/schema';
 import type { IndexEvent } from '../index/index-service';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import type { SchemaSource } from '../validation/validation-service';
@@ -21,19 +21,26 @@ interface CachedSchema {
   readonly fileStamp: string | null;
 }
 
+/** A sampled schema being inferred (or inferred) for a root; failures are not kept. */
+interface SampledSchema {
+  readonly root: string;
+  readonly schema: Promise<FolioSchema>;
+}
+
 /** Items a schema is inferred from while the folder's full validation is still running. */
 export const SCHEMA_SAMPLE_SIZE = 1000;
 
-/** What the schema service reads from the index: one item's front matter, a sample, and when a scan ends. */
+/** What the schema service reads from the index: one item's front matter, and when a scan ends. */
 export interface SchemaIndex {
   get(relPath: string): Promise<IndexEntry | undefined>;
-  call(method: 'sample', limit: number): Promise<IndexEntry[]>;
   onEvent(listener: (event: IndexEvent) => void): () => void;
 }
 
-/** The schema the folder's last full validation used (`LiveValidationService.schemaOf`). */
+/** Validation's schemas (`LiveValidationService`): the last full run's, and one from a sample. */
 export interface ValidatedSchemaSource {
   schemaOf(root: string): { readonly schema: FolioSchema; readonly source: SchemaSource } | null;
+  /** Inferred off the main thread from an even sample of `limit` files. */
+  inferSample(root: string, limit: number): Promise<FolioSchema>;
 }
 
 /**
@@ -42,11 +49,13 @@ export interface ValidatedSchemaSource {
  * schema file means), otherwise the schema the validation worker inferred from the whole folder,
  * so the form's widgets and the problems shown under them come from one schema. Until the first
  * validation of a folder finishes (about half a minute at 50,000 items), the form uses a schema
- * inferred from an even sample of the index: copying every entry to infer again here would
- * cost seconds and hundreds of MB at that size.
+ * the validation worker infers from an even sample of 1,000 files, asked for as soon as a scan
+ * ends so the first item opened finds it ready. Not here: inferring even that sample took
+ * ~250 ms of the main thread, just when the curator opens the first items.
  */
 export class SchemaService {
   private cache: CachedSchema | null = null;
+  private sampled: SampledSchema | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -58,7 +67,10 @@ export class SchemaService {
   boot(): Promise<void> {
     // A new scan (another folder, or the same one reopened) makes a sampled schema stale.
     this.unsubscribe = this.index.onEvent((event) => {
-      if (event.kind === 'ready' && this.cache?.inferred === true) this.cache = null;
+      if (event.kind !== 'ready') return;
+      this.sampled = null;
+      // Started now, while the list paints, in the validation worker (idle until its full run).
+      if (this.validated.schemaOf(event.root) === null) void this.folderSchema(event.root).catch(() => undefined);
     });
     return Promise.resolve();
   }
@@ -67,6 +79,7 @@ export class SchemaService {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.cache = null;
+    this.sampled = null;
     return Promise.resolve();
   }
 
@@ -100,10 +113,20 @@ export class SchemaService {
     }
     const validated = this.validated.schemaOf(root);
     if (validated !== null && validated.source === 'inferred') return { schema: validated.schema, inferred: true };
-    if (cached !== null && cached.root === root && cached.fileStamp === null) return cached;
-    const sample = await this.index.call('sample', SCHEMA_SAMPLE_SIZE);
-    this.cache = { root, schema: inferSchema(sample.map((entry) => ({ path: entry.path, data: entry.frontmatter }))), inferred: true, fileStamp: null };
-    return this.cache;
+    return { schema: await this.sampledSchema(root), inferred: true };
+  }
+
+  /** The sampled schema of `root`: one inference per scan, shared by every request meanwhile. */
+  private sampledSchema(root: string): Promise<FolioSchema> {
+    if (this.sampled?.root !== root) {
+      const sampled: SampledSchema = { root, schema: this.validated.inferSample(root, SCHEMA_SAMPLE_SIZE) };
+      this.sampled = sampled;
+      // A failed inference (the worker restarting) is asked again next time, not kept.
+      sampled.schema.catch(() => {
+        if (this.sampled === sampled) this.sampled = null;
+      });
+    }
+    return this.sampled.schema;
   }
 }
 

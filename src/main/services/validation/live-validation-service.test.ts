@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,9 @@ import { writeTextFileAtomic } from '../workspace/write-text-file-atomic';
 import { writeCorpus } from '../../../../bench/generate-corpus';
 import { LiveValidationService, type ValidationWorkspace } from './live-validation-service';
 import { ValidationService } from './validation-service';
+import { evenSample } from './validation-engine';
+import { inferSchema } from '../../../shared/domain/schema/infer-schema';
+import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-index';
 
 let root: string;
 let outside: string;
@@ -141,6 +145,22 @@ describe('LiveValidationService', () => {
     expect(held?.source).toBe('inferred');
     expect(held?.schema.types['root']?.schema).toMatchObject({ 'x-folio-inferred': true, properties: { slug: { 'x-folio-unique': true } } });
     expect(s.schemaOf(outside)).toBeNull();
+  });
+
+  it('infers a schema from an even sample of the folder in the worker and in-thread alike, as inference over those files', async () => {
+    for (let i = 6; i < 40; i += 1) await writeFile(path.join(root, `p${String(i).padStart(2, '0')}.md`), `---\ntitle: Post ${i}\nstatus: ${i % 3 === 0 ? 'live' : 'draft'}\n---\n`);
+    const files = (await readdir(root)).sort();
+    const expected = inferSchema(evenSample(files, 10).map((rel) => ({ path: rel, data: parseForIndex(readFileSync(path.join(root, rel), 'utf8')).data })));
+    for (const mode of ['worker', 'inline'] as const) {
+      service = new LiveValidationService(sink, workspaceAt(root), { mode });
+      await service.boot();
+      expect(await service.inferSample(root, 10)).toEqual(expected);
+      await service.shutdown();
+      service = null;
+    }
+    expect(evenSample(files, 10)).toHaveLength(10);
+    expect(new Set(evenSample(files, 10)).size).toBe(10);
+    expect(evenSample(files, 100)).toEqual(files);
   });
 
   it('reports a hostile folder file by file, in the worker, without changing a byte', async () => {

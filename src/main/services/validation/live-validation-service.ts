@@ -46,7 +46,11 @@ export const DEFAULT_VALIDATION_HEAP_LIMIT_MB = 256;
 /** Why a request was dropped: the worker is restarting with more room, and the run is redone. */
 class WorkerRestarting extends Error {}
 
-type Request = { readonly type: 'validate-all'; readonly root: string } | { readonly type: 'revalidate'; readonly root: string; readonly paths: readonly string[] } | { readonly type: 'infer'; readonly root: string };
+type Request =
+  | { readonly type: 'validate-all'; readonly root: string }
+  | { readonly type: 'revalidate'; readonly root: string; readonly paths: readonly string[] }
+  | { readonly type: 'infer'; readonly root: string }
+  | { readonly type: 'infer-sample'; readonly root: string; readonly limit: number };
 type Answer = { readonly type: 'result'; readonly snapshot: ValidationSnapshot } | { readonly type: 'schema'; readonly schema: FolioSchema } | { readonly type: 'heap'; readonly heap: ValidationHeap };
 
 const ZERO: ProblemCountsDto = { error: 0, warning: 0, info: 0 };
@@ -236,6 +240,16 @@ export class LiveValidationService {
     return this.schema?.root === root ? this.schema : null;
   }
 
+  /**
+   * A schema inferred from an even sample of `limit` of the folder's files, in the worker (see
+   * `ValidationEngine.inferSample`): the form's schema until the first full run has one.
+   */
+  async inferSample(root: string, limit: number): Promise<FolioSchema> {
+    const answer = await this.request({ type: 'infer-sample', root, limit });
+    if (answer.type !== 'schema') throw new Error('The validation worker gave no schema.');
+    return answer.schema;
+  }
+
   /** The schema inferred from the folder as it is now, as pretty JSON for review. */
   async inferSchemaJson(): Promise<Result<InferredSchemaDto>> {
     const root = this.root;
@@ -420,6 +434,8 @@ export class LiveValidationService {
           return { type: 'result', snapshot: await this.engine.revalidate(request.root, request.paths) };
         case 'infer':
           return { type: 'schema', schema: await this.engine.infer(request.root) };
+        case 'infer-sample':
+          return { type: 'schema', schema: await this.engine.inferSample(request.root, request.limit) };
       }
     }
     const id = this.nextId++;

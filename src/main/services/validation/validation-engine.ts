@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseForIndex } from '../../../shared/domain/frontmatter/parse-for-index';
 import type { FolioSchema } from '../../../shared/domain/schema/folio-schema';
-import { SchemaInference } from '../../../shared/domain/schema/infer-schema';
+import { inferSchema, SchemaInference } from '../../../shared/domain/schema/infer-schema';
 import { forEachInOrder } from './for-each-in-order';
 import { listWorkspacePaths } from './list-workspace-paths';
 import { walkedFileReader, type WalkedFileReader } from './read-walked-file';
@@ -63,6 +63,21 @@ export class ValidationEngine {
   }
 
   /**
+   * A schema inferred from an even sample of the folder's files (`limit` of them), for the form
+   * until the first full run has a schema of its own: ~0.6 s at 50,000 items (walk, 1,000 reads and
+   * parses, inference), which in the worker costs the window nothing.
+   */
+  async inferSample(root: string, limit: number): Promise<FolioSchema> {
+    const files = evenSample((await listWorkspacePaths(root)).contentFiles, limit);
+    const items: { path: string; data: Readonly<Record<string, unknown>> | null }[] = [];
+    for (const rel of files) {
+      const read = await this.readWalkedFile(path.join(root, ...rel.split('/')));
+      items.push({ path: rel, data: read.ok && read.mode === 'text' ? parseForIndex(read.text).data : null });
+    }
+    return inferSchema(items);
+  }
+
+  /**
    * The schema inferred from the folder as it is now, whether or not it has a schema file: the
    * current one when the last run inferred it, else a fresh read of every file, streamed through
    * inference (two passes, one parse held at a time).
@@ -85,6 +100,16 @@ export class ValidationEngine {
     }
     return inference.finish();
   }
+}
+
+/**
+ * An even sample of `files` (every n-th in path order, `limit` at most): what a schema is inferred
+ * from before the folder's full run has read every file.
+ */
+export function evenSample<T>(files: readonly T[], limit: number): T[] {
+  if (files.length <= limit) return [...files];
+  const step = files.length / limit;
+  return Array.from({ length: limit }, (_, i) => files[Math.floor(i * step)] as T);
 }
 
 /** The run's problems by file (they come sorted by file), with each file's content type. */

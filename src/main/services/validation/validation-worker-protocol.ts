@@ -45,6 +45,8 @@ export type ValidationWorkerRequest =
   | { readonly type: 'validate-all'; readonly id: number; readonly root: string }
   | { readonly type: 'revalidate'; readonly id: number; readonly root: string; readonly paths: readonly string[] }
   | { readonly type: 'infer'; readonly id: number; readonly root: string }
+  /** A schema from an even sample of `limit` files, for the form before the first full run ends. */
+  | { readonly type: 'infer-sample'; readonly id: number; readonly root: string; readonly limit: number }
   | { readonly type: 'heap'; readonly id: number };
 
 /** Messages the validation worker sends back. */

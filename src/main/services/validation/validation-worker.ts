@@ -32,6 +32,9 @@ port.on('message', (request: ValidationWorkerRequest) => {
     case 'infer':
       engine.infer(request.root).then((schema) => post({ type: 'schema', id: request.id, schema }), fail);
       return;
+    case 'infer-sample':
+      engine.inferSample(request.root, request.limit).then((schema) => post({ type: 'schema', id: request.id, schema }), fail);
+      return;
     case 'heap': {
       // Collected first when the process allows it (--expose-gc is inherited): what validation keeps, not its garbage.
       (globalThis as { gc?: () => void }).gc?.();
