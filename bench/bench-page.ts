@@ -1,36 +1,45 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { chromium, type Page } from '@playwright/test';
-import { startWebHost, type WebHost } from '../src/web/host/start-web-host';
+import { spawnWebHost } from '../scripts/spawn-web-host';
+
+/** The web host a bench page talks to, in a process of its own. */
+export interface BenchHost {
+  /** The URL with the access token. */
+  readonly url: string;
+}
 
 /** A headless Chromium page on the built renderer, served by a web host on one folder. */
 export interface BenchPage {
   readonly page: Page;
-  readonly host: WebHost;
-  /** Closes the browser and the host, and removes the host's data folder. */
+  readonly host: BenchHost;
+  /** Closes the browser, stops the host, and removes the host's data folder. */
   close(): Promise<void>;
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-
-/** Launches Debian's Chromium (or Playwright's) and a web host on `dir`; `npm run build` first. */
+/**
+ * Launches Debian's Chromium (or Playwright's) and a web host on `dir` (`npm run build` first).
+ * The host runs in its own process, as the app's main process does: in this one, Playwright's
+ * client would share its event loop and add to the latencies measured.
+ */
 export async function openBenchPage(dir: string, init?: () => void): Promise<BenchPage> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-bench-data-'));
   const browser = await chromium.launch({
     ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   if (init !== undefined) await page.addInitScript(init);
-  const host = await startWebHost({ rendererDir: path.join(repoRoot, 'out', 'renderer'), folder: dir, dataDir, version: 'bench' });
+  const { url, child, dataDir } = await spawnWebHost(dir);
   return {
     page,
-    host,
+    host: { url },
     async close() {
       await browser.close();
-      await host.close();
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       await rm(dataDir, { recursive: true, force: true });
     },
   };
