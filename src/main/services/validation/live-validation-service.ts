@@ -13,7 +13,8 @@ import type { EventSink } from '../../ipc/event-sink';
 import { readTextFile } from '../workspace/read-text-file';
 import { parseSchemaText } from '../../../shared/domain/schema/parse-schema-text';
 import { ValidationEngine } from './validation-engine';
-import type { ValidationHeap, ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
+import type { FileProblems, ValidationHeap, ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
+import { joinSnapshot } from './split-snapshot';
 import type { SchemaSource } from './validation-service';
 
 /** The slice of the workspace service validation needs: the open folder, reading and the save path. */
@@ -84,6 +85,8 @@ export class LiveValidationService {
   private readonly engine = new ValidationEngine();
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
+  /** Parts of a full run's snapshot received ahead of its result, by request id (see `splitSnapshot`). */
+  private readonly parts = new Map<number, (readonly FileProblems[])[]>();
 
   private root: string | null = null;
   /** Content files of the last accepted run; null until the open folder's first full run arrives. */
@@ -450,9 +453,17 @@ export class LiveValidationService {
     if (message.type === 'ready') return;
     const waiter = this.waiting.get(message.id);
     if (waiter === undefined) return;
+    if (message.type === 'result-part') {
+      const parts = this.parts.get(message.id) ?? [];
+      parts.push(message.changes);
+      this.parts.set(message.id, parts);
+      return;
+    }
     this.waiting.delete(message.id);
+    const parts = this.parts.get(message.id) ?? [];
+    this.parts.delete(message.id);
     if (message.type === 'failed') waiter.reject(new Error(message.message));
-    else if (message.type === 'result') waiter.resolve({ type: 'result', snapshot: message.snapshot });
+    else if (message.type === 'result') waiter.resolve({ type: 'result', snapshot: joinSnapshot(parts, message.snapshot) });
     else if (message.type === 'heap') waiter.resolve({ type: 'heap', heap: message.heap });
     else waiter.resolve({ type: 'schema', schema: message.schema });
   }
@@ -461,6 +472,7 @@ export class LiveValidationService {
     const error = typeof reason === 'string' ? new Error(reason) : reason;
     for (const waiter of this.waiting.values()) waiter.reject(error);
     this.waiting.clear();
+    this.parts.clear();
   }
 
   private onWorkerLost(lost: Worker, reason: string, outOfMemory: boolean): void {

@@ -52,6 +52,8 @@ export type ValidationWorkerRequest =
 /** Messages the validation worker sends back. */
 export type ValidationWorkerMessage =
   | { readonly type: 'ready' }
+  /** Files of a full run's snapshot sent ahead of its `result` (see `splitSnapshot`). */
+  | { readonly type: 'result-part'; readonly id: number; readonly changes: readonly FileProblems[] }
   | { readonly type: 'result'; readonly id: number; readonly snapshot: ValidationSnapshot }
   | { readonly type: 'schema'; readonly id: number; readonly schema: FolioSchema }
   | { readonly type: 'heap'; readonly id: number; readonly heap: ValidationHeap }

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { lowerThreadPriority } from '../worker/lower-thread-priority';
 import { ValidationEngine } from './validation-engine';
-import type { ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
+import { splitSnapshot } from './split-snapshot';
+import type { ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
 
 /*
  * Worker-thread entry of validation: reading, parsing, inference, Ajv and the folder-wide rules
@@ -20,14 +21,23 @@ lowerThreadPriority(19);
 const engine = new ValidationEngine({ blockingReads: true });
 const post = (message: ValidationWorkerMessage): void => port.postMessage(message);
 
+/** Problems per message of a full run's answer (see `splitSnapshot`): ~25 ms of main's thread each. */
+const PROBLEMS_PER_PART = 2000;
+
+function postResult(id: number, snapshot: ValidationSnapshot): void {
+  const { parts, last } = splitSnapshot(snapshot, PROBLEMS_PER_PART);
+  for (const changes of parts) post({ type: 'result-part', id, changes });
+  post({ type: 'result', id, snapshot: last });
+}
+
 port.on('message', (request: ValidationWorkerRequest) => {
   const fail = (error: unknown): void => post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
   switch (request.type) {
     case 'validate-all':
-      engine.validateAll(request.root).then((snapshot) => post({ type: 'result', id: request.id, snapshot }), fail);
+      engine.validateAll(request.root).then((snapshot) => postResult(request.id, snapshot), fail);
       return;
     case 'revalidate':
-      engine.revalidate(request.root, request.paths).then((snapshot) => post({ type: 'result', id: request.id, snapshot }), fail);
+      engine.revalidate(request.root, request.paths).then((snapshot) => postResult(request.id, snapshot), fail);
       return;
     case 'infer':
       engine.infer(request.root).then((schema) => post({ type: 'schema', id: request.id, schema }), fail);
