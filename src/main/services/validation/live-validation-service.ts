@@ -457,6 +457,8 @@ export class LiveValidationService {
       const parts = this.parts.get(message.id) ?? [];
       parts.push(message.changes);
       this.parts.set(message.id, parts);
+      // The next part comes once this one is in: each is decoded in a task of its own.
+      this.worker?.postMessage({ type: 'part-taken', id: message.id } satisfies ValidationWorkerRequest);
       return;
     }
     this.waiting.delete(message.id);

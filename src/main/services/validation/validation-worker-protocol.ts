@@ -47,7 +47,9 @@ export type ValidationWorkerRequest =
   | { readonly type: 'infer'; readonly id: number; readonly root: string }
   /** A schema from an even sample of `limit` files, for the form before the first full run ends. */
   | { readonly type: 'infer-sample'; readonly id: number; readonly root: string; readonly limit: number }
-  | { readonly type: 'heap'; readonly id: number };
+  | { readonly type: 'heap'; readonly id: number }
+  /** Main has taken in a `result-part` of request `id`: the worker posts the next one. */
+  | { readonly type: 'part-taken'; readonly id: number };
 
 /** Messages the validation worker sends back. */
 export type ValidationWorkerMessage =

@@ -7,7 +7,8 @@ import type { ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerReque
 /*
  * Worker-thread entry of validation: reading, parsing, inference, Ajv and the folder-wide rules
  * all run here, so a 10,000-item folder never blocks the main process. Requests are handled one
- * at a time, in order: the host never sends a second before the first is answered.
+ * at a time, in order: the host never sends a second before the first is answered (its
+ * acknowledgements of a full answer's parts aside).
  */
 const port = parentPort;
 if (port === null) throw new Error('validation-worker must run in a worker thread');
@@ -24,20 +25,35 @@ const post = (message: ValidationWorkerMessage): void => port.postMessage(messag
 /** Problems per message of a full run's answer (see `splitSnapshot`): ~25 ms of main's thread each. */
 const PROBLEMS_PER_PART = 2000;
 
-function postResult(id: number, snapshot: ValidationSnapshot): void {
+/** Main's acknowledgement of the part it took in last, by request id. */
+const partTaken = new Map<number, () => void>();
+
+/**
+ * Posts a run's snapshot, a full run's in parts, each after main has taken in the one before:
+ * parts posted back to back would wait in main's port and be decoded in one task all the same.
+ */
+async function postResult(id: number, snapshot: ValidationSnapshot): Promise<void> {
   const { parts, last } = splitSnapshot(snapshot, PROBLEMS_PER_PART);
-  for (const changes of parts) post({ type: 'result-part', id, changes });
+  for (const changes of parts) {
+    const taken = new Promise<void>((resolve) => partTaken.set(id, resolve));
+    post({ type: 'result-part', id, changes });
+    await taken;
+  }
   post({ type: 'result', id, snapshot: last });
 }
 
 port.on('message', (request: ValidationWorkerRequest) => {
   const fail = (error: unknown): void => post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
   switch (request.type) {
+    case 'part-taken':
+      partTaken.get(request.id)?.();
+      partTaken.delete(request.id);
+      return;
     case 'validate-all':
-      engine.validateAll(request.root).then((snapshot) => postResult(request.id, snapshot), fail);
+      engine.validateAll(request.root).then((snapshot) => postResult(request.id, snapshot)).catch(fail);
       return;
     case 'revalidate':
-      engine.revalidate(request.root, request.paths).then((snapshot) => postResult(request.id, snapshot), fail);
+      engine.revalidate(request.root, request.paths).then((snapshot) => postResult(request.id, snapshot)).catch(fail);
       return;
     case 'infer':
       engine.infer(request.root).then((schema) => post({ type: 'schema', id: request.id, schema }), fail);
