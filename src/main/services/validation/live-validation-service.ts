@@ -14,7 +14,6 @@ import { readTextFile } from '../workspace/read-text-file';
 import { parseSchemaText } from '../../../shared/domain/schema/parse-schema-text';
 import { ValidationEngine } from './validation-engine';
 import type { FileProblems, ValidationHeap, ValidationSnapshot, ValidationWorkerMessage, ValidationWorkerRequest } from './validation-worker-protocol';
-import { joinSnapshot } from './split-snapshot';
 import type { SchemaSource } from './validation-service';
 
 /** The slice of the workspace service validation needs: the open folder, reading and the save path. */
@@ -52,7 +51,36 @@ type Request =
   | { readonly type: 'revalidate'; readonly root: string; readonly paths: readonly string[] }
   | { readonly type: 'infer'; readonly root: string }
   | { readonly type: 'infer-sample'; readonly root: string; readonly limit: number };
-type Answer = { readonly type: 'result'; readonly snapshot: ValidationSnapshot } | { readonly type: 'schema'; readonly schema: FolioSchema } | { readonly type: 'heap'; readonly heap: ValidationHeap };
+/** A full run's problems taken in part by part ahead of its result (see `splitSnapshot`). */
+interface StagedProblems {
+  readonly byFile: Map<string, readonly Problem[]>;
+  readonly types: Map<string, string>;
+  readonly countsByFile: Map<string, ProblemCountsDto>;
+}
+
+type Answer =
+  | { readonly type: 'result'; readonly snapshot: ValidationSnapshot; readonly staged?: StagedProblems }
+  | { readonly type: 'schema'; readonly schema: FolioSchema }
+  | { readonly type: 'heap'; readonly heap: ValidationHeap };
+
+function newStaged(): StagedProblems {
+  return { byFile: new Map(), types: new Map(), countsByFile: new Map() };
+}
+
+/** Writes files' problems, counts and content types into the maps (a file without problems is removed). */
+function applyChanges(into: StagedProblems, changes: readonly FileProblems[]): void {
+  for (const change of changes) {
+    if (change.problems.length === 0) {
+      into.byFile.delete(change.file);
+      into.countsByFile.delete(change.file);
+    } else {
+      into.byFile.set(change.file, change.problems);
+      into.countsByFile.set(change.file, countsOf(change.problems));
+    }
+    if (change.type === undefined) into.types.delete(change.file);
+    else into.types.set(change.file, change.type);
+  }
+}
 
 const ZERO: ProblemCountsDto = { error: 0, warning: 0, info: 0 };
 
@@ -85,8 +113,11 @@ export class LiveValidationService {
   private readonly engine = new ValidationEngine();
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
-  /** Parts of a full run's snapshot received ahead of its result, by request id (see `splitSnapshot`). */
-  private readonly parts = new Map<number, (readonly FileProblems[])[]>();
+  /**
+   * Parts of a full run's snapshot received ahead of its result, by request id (see
+   * `splitSnapshot`), taken into new maps as they come: the result then adds only its own rest.
+   */
+  private readonly parts = new Map<number, StagedProblems>();
 
   private root: string | null = null;
   /** Content files of the last accepted run; null until the open folder's first full run arrives. */
@@ -338,7 +369,7 @@ export class LiveValidationService {
         }
         // A folder opened meanwhile: this answer is about the old one.
         if (answer.type !== 'result' || answer.snapshot.root !== this.openRoot()) continue;
-        this.accept(answer.snapshot, all ? [] : paths, !this.hasPending());
+        this.accept(answer.snapshot, all ? [] : paths, !this.hasPending(), answer.staged);
       }
     } finally {
       this.running = false;
@@ -347,7 +378,8 @@ export class LiveValidationService {
     }
   }
 
-  private accept(snapshot: ValidationSnapshot, touched: readonly string[], settled: boolean): void {
+  /** Takes in a run's snapshot; `staged`: a full run's files already taken in from its parts. */
+  private accept(snapshot: ValidationSnapshot, touched: readonly string[], settled: boolean, staged?: StagedProblems): void {
     const first = this.validatedFiles === null;
     // A delta applies to the full run it follows; one overtaken by a reopen is dropped (a full run is queued).
     if (snapshot.kind === 'delta' && first) return;
@@ -356,23 +388,18 @@ export class LiveValidationService {
     // Only files whose badge changed: the renderer refetches just those rows.
     const changed = new Set<string>();
     if (snapshot.kind === 'full') {
-      this.byFile = new Map();
-      this.types = new Map();
-      this.countsByFile = new Map();
+      const maps = staged ?? newStaged();
+      this.byFile = maps.byFile;
+      this.types = maps.types;
+      this.countsByFile = maps.countsByFile;
     }
-    for (const change of snapshot.changes) {
-      const was = before.get(change.file);
-      if (change.problems.length === 0) {
-        this.byFile.delete(change.file);
-        this.countsByFile.delete(change.file);
-      } else {
-        this.byFile.set(change.file, change.problems);
-        this.countsByFile.set(change.file, countsOf(change.problems));
-      }
-      if (change.type === undefined) this.types.delete(change.file);
-      else this.types.set(change.file, change.type);
-      if (snapshot.kind === 'delta' && !sameCounts(was, this.countsByFile.get(change.file))) changed.add(change.file);
-    }
+    // A delta changes the maps in place: each file's counts before it, for the badges that moved.
+    const was = snapshot.kind === 'delta' ? snapshot.changes.map((change) => before.get(change.file)) : null;
+    applyChanges({ byFile: this.byFile, types: this.types, countsByFile: this.countsByFile }, snapshot.changes);
+    was?.forEach((counts, i) => {
+      const file = (snapshot.changes[i] as FileProblems).file;
+      if (!sameCounts(counts, this.countsByFile.get(file))) changed.add(file);
+    });
     if (snapshot.kind === 'full' && !first) {
       for (const [file, c] of this.countsByFile) if (!sameCounts(c, before.get(file))) changed.add(file);
       for (const file of before.keys()) if (!this.countsByFile.has(file)) changed.add(file);
@@ -454,18 +481,18 @@ export class LiveValidationService {
     const waiter = this.waiting.get(message.id);
     if (waiter === undefined) return;
     if (message.type === 'result-part') {
-      const parts = this.parts.get(message.id) ?? [];
-      parts.push(message.changes);
-      this.parts.set(message.id, parts);
+      const staged = this.parts.get(message.id) ?? newStaged();
+      applyChanges(staged, message.changes);
+      this.parts.set(message.id, staged);
       // The next part comes once this one is in: each is decoded in a task of its own.
       this.worker?.postMessage({ type: 'part-taken', id: message.id } satisfies ValidationWorkerRequest);
       return;
     }
     this.waiting.delete(message.id);
-    const parts = this.parts.get(message.id) ?? [];
+    const staged = this.parts.get(message.id);
     this.parts.delete(message.id);
     if (message.type === 'failed') waiter.reject(new Error(message.message));
-    else if (message.type === 'result') waiter.resolve({ type: 'result', snapshot: joinSnapshot(parts, message.snapshot) });
+    else if (message.type === 'result') waiter.resolve(staged === undefined ? { type: 'result', snapshot: message.snapshot } : { type: 'result', snapshot: message.snapshot, staged });
     else if (message.type === 'heap') waiter.resolve({ type: 'heap', heap: message.heap });
     else waiter.resolve({ type: 'schema', schema: message.schema });
   }

@@ -22,9 +22,3 @@ export function splitSnapshot(snapshot: ValidationSnapshot, problemsPerPart: num
   }
   return { parts, last: { ...snapshot, changes: part } };
 }
-
-/** The snapshot `splitSnapshot` cut, from the parts received before it (in order) and its rest. */
-export function joinSnapshot(parts: readonly (readonly FileProblems[])[], last: ValidationSnapshot): ValidationSnapshot {
-  if (parts.length === 0) return last;
-  return { ...last, changes: [...parts.flat(), ...last.changes] };
-}
