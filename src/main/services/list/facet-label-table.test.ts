@@ -67,3 +67,45 @@ describe('FacetLabelTable labels and priming', () => {
     expect(table.count([a, b], ['status'], 10)).toEqual([{ key: 'status', values: [{ value: 'draft', count: 1 }, { value: 'live', count: 1 }] }]);
   });
 });
+
+describe('FacetLabelTable arena', () => {
+  it('keeps counts right when label ids outgrow 16 bits (the arena widens) and after a compaction', () => {
+    const table = new FacetLabelTable(['id', 'tags', 'status']);
+    // 40,000 distinct ids: past the 16-bit single-label flag, so the arena widens midway.
+    const entries = Array.from({ length: 40_000 }, (_, i) => entry(`${i}.md`, { id: `n${i}`, tags: i % 2 === 0 ? ['a', 'b'] : [], status: i % 3 === 0 ? 'live' : 'draft' }));
+    const counted = table.count(entries, ['tags', 'status', 'id'], 3);
+    expect(counted[0]?.values).toEqual([
+      { value: '(empty)', count: 20_000 },
+      { value: 'a', count: 20_000 },
+      { value: 'b', count: 20_000 },
+    ]);
+    expect(counted[1]?.values).toEqual([
+      { value: 'draft', count: 26_666 },
+      { value: 'live', count: 13_334 },
+    ]);
+    expect(table.labelsOf(entries[39_999] as IndexEntry, 'id')).toEqual(['n39999']);
+    expect(table.labelsOf(entries[2] as IndexEntry, 'tags')).toEqual(['a', 'b']);
+    // Replace most entries: their old records are waste until a compaction copies the live ones.
+    const replaced = entries.map((e, i) => (i < 35_000 ? entry(e.path, { id: `n${i}`, tags: ['c'], status: 'gone' }) : e));
+    for (let i = 0; i < 35_000; i++) {
+      table.forget(entries[i] as IndexEntry);
+      table.prime(replaced[i] as IndexEntry);
+    }
+    expect(table.wasteful).toBe(true);
+    table.compact(replaced);
+    expect(table.wasteful).toBe(false);
+    const after = table.count(replaced, ['tags', 'status'], 10);
+    expect(after[0]?.values).toEqual([
+      { value: 'c', count: 35_000 },
+      { value: '(empty)', count: 2_500 },
+      { value: 'a', count: 2_500 },
+      { value: 'b', count: 2_500 },
+    ]);
+    expect(after[1]?.values).toEqual([
+      { value: 'gone', count: 35_000 },
+      { value: 'draft', count: 3_333 },
+      { value: 'live', count: 1_667 },
+    ]);
+    expect(table.labelsOf(replaced[36_000] as IndexEntry, 'id')).toEqual(['n36000']);
+  });
+});

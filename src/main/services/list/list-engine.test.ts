@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
+import { getPathValue } from '../../../shared/domain/search/get-path-value';
 import { ListEngine } from './list-engine';
+import { toCellValue } from './to-cell-value';
 
 const entry = (path: string, frontmatter: Record<string, unknown>): IndexEntry => ({
   path,
@@ -140,5 +142,34 @@ describe('ListEngine folder-wide reads', () => {
     expect(sample[3]?.frontmatter).toEqual({ title: 'Item 30', id: 1030, link: { brand: 'even' } });
     expect(engine.sample(1000)).toHaveLength(100);
     expect(engine.sample(0)).toEqual([]);
+  });
+});
+
+describe('ListEngine rows and kept orders', () => {
+  it('reads row cells by field path from the stored values: nested keys, list elements, paths through lists of objects', () => {
+    const engine = new ListEngine();
+    const frontmatter = { title: 'Nested', link: { brand: 'b.example' }, tags: ['x', 'y'], related: [{ label: 'One' }, { label: 'Two' }], missing: null };
+    engine.addScanned([entry('n.md', frontmatter)]);
+    const columns = ['link.brand', 'tags', 'tags.1', 'related.1.label', 'related', 'missing', 'nope'];
+    const [row] = engine.rows(['n.md'], columns);
+    // The same cells as read from the parsed front matter.
+    expect(row?.cells).toEqual(Object.fromEntries(columns.map((column) => [column, toCellValue(getPathValue(frontmatter, column))])));
+    expect(row?.cells).toMatchObject({ 'link.brand': 'b.example', 'tags.1': 'y', 'related.1.label': 'Two' });
+  });
+
+  it('keeps a result as it was when the folder changes after it, and ready after prepare (facet keys detected)', () => {
+    const engine = new ListEngine();
+    engine.addScanned(Array.from({ length: 40 }, (_, i) => entry(`p${String(i).padStart(2, '0')}.md`, { title: `Paper ${i}`, status: i % 2 === 0 ? 'draft' : 'live' })));
+    engine.invalidate();
+    engine.prepare();
+    const before = engine.query({ text: '', facets: {}, sort: null, window: { start: 0, count: 5 } });
+    engine.update([entry('a-first.md', { title: 'First', status: 'live' })], ['p00.md']);
+    // The kept result still reads the order it was answered with.
+    expect(engine.slice(before.resultId, 0, 2)).toMatchObject({ found: true, paths: ['p00.md', 'p01.md'] });
+    expect(engine.query({ text: '', facets: {}, sort: null, window: { start: 0, count: 2 } }).paths).toEqual(['a-first.md', 'p01.md']);
+    expect(engine.facets('', {}).find((facet) => facet.key === 'status')?.values).toEqual([
+      { value: 'live', count: 21 },
+      { value: 'draft', count: 19 },
+    ]);
   });
 });

@@ -42,7 +42,9 @@ export class StoredEntry implements IndexEntry {
     this.hash = entry.hash;
     this.mode = entry.mode;
     this.problems = entry.problems.length === 0 ? noProblems : entry.problems;
-    this.problemCounts = entry.problemCounts;
+    // Most items have no problems: one shared record instead of one object each (~1 MB at 50,000).
+    const counts = entry.problemCounts;
+    this.problemCounts = counts.error === 0 && counts.warning === 0 && counts.info === 0 ? noProblemCounts : counts;
     // A copy, not a slice: a parser's substring would keep the whole file's text alive with it.
     this.listTitle = entry.title === null ? null : flatString(entry.title);
     this.packed = entry.packed;
@@ -85,6 +87,7 @@ export class StoredEntry implements IndexEntry {
 }
 
 const noProblems: readonly IndexProblem[] = Object.freeze([]);
+const noProblemCounts: ProblemCounts = Object.freeze({ error: 0, warning: 0, info: 0 });
 const noText: IndexText = Object.freeze({ title: '', description: '', body: '' });
 
 /** The row title of any entry, without parsing a stored entry's front matter. */

@@ -88,6 +88,7 @@ export class SearchIndex {
   // match a subset, so it scores those instead of every title and path again.
   private lastQuick: { query: string; slots: Int32Array } | null = null;
   private facetLabelSource: FacetLabelSource | null = null;
+  private scratch: { readonly matched: Uint8Array; readonly best: Uint8Array } | null = null;
 
   /** Builds the index over `entries` (later entries with the same path replace earlier ones). */
   constructor(entries: Iterable<IndexEntry> = []) {
@@ -212,6 +213,24 @@ export class SearchIndex {
     this.words();
   }
 
+  /** The one-letter prefix whose search walks the most postings (the costliest first keystroke), or null when empty. */
+  busiestInitial(): string | null {
+    const walked = new Map<string, number>();
+    for (const [word, posting] of this.postings) {
+      const initial = word.charAt(0);
+      walked.set(initial, (walked.get(initial) ?? 0) + posting.length);
+    }
+    let busiest: string | null = null;
+    let most = 0;
+    for (const [initial, count] of walked) {
+      if (count > most) {
+        most = count;
+        busiest = initial;
+      }
+    }
+    return busiest;
+  }
+
   private words(): string[] {
     // Sorted lazily: a burst of new words (a scan, a checkout) costs one sort, not one per word.
     this.sortedWords ??= [...this.postings.keys()].sort();
@@ -246,9 +265,12 @@ export class SearchIndex {
   private scoreSlots(terms: readonly SearchTerm[]): Float32Array | null {
     if (terms.length === 0) return null;
     const n = this.slots.length;
-    const matched = new Uint8Array(n);
+    // Per-slot working arrays are reused: allocating them per keystroke (100 KB at 50,000 slots)
+    // only fed the garbage collector. The scores are kept (`lastScores`), so they are new.
+    if (this.scratch?.matched.length !== n) this.scratch = { matched: new Uint8Array(n), best: new Uint8Array(n) };
+    const { matched, best } = this.scratch;
+    matched.fill(0);
     const score = new Float32Array(n);
-    const best = new Uint8Array(n);
     for (let t = 0; t < terms.length; t++) {
       const lists = this.postingsFor(terms[t] as SearchTerm);
       if (lists.length === 0) return new Float32Array(n);
