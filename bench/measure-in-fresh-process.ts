@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
  * shrinks back after the bench's other measurements: in the bench's own process their garbage
  * would be charged to what is measured.
  */
-export async function measureInFreshProcess<T>(moduleFile: string, dir: string): Promise<T> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', moduleFile, dir], { maxBuffer: 1 << 20 });
+export async function measureInFreshProcess<T>(moduleFile: string, dir: string, args: readonly string[] = []): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', moduleFile, dir, ...args], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
 }

@@ -14,7 +14,7 @@ import { benchListQueries, type ListBenchResult } from './list-bench';
 import { benchValidation, measureValidationMemory, type ValidationBenchResult, type ValidationMemory } from './validation-bench';
 import { measureInterleaved, type Measurement } from './measure';
 import { benchUi, type UiBenchResult } from './ui-bench';
-import { measureIndexMemory, type IndexMemory } from './index-memory';
+import { measureIndexMemory, workersBuilt, type IndexMemory } from './index-memory';
 import { benchEditing, editingTable, type EditingBenchResult } from './editing-bench';
 import { benchLiveUpdates, type LiveUpdateBenchResult } from './live-update-bench';
 import { measureRendererBundle, type BundlePart } from './renderer-bundle-size';
@@ -90,6 +90,8 @@ interface SizeReport {
   readonly ratios: Record<string, number> | null;
   readonly index: IndexBenchResult | null;
   readonly memory: IndexMemory | null;
+  /** The same with the index and watch workers from the build, as packaged (null when not built). */
+  readonly memoryBuilt: IndexMemory | null;
   readonly list: ListBenchResult | null;
   readonly validation: ValidationBenchResult | null;
   readonly validationMemory: ValidationMemory | null;
@@ -146,7 +148,16 @@ async function main(): Promise<void> {
         });
       }
       const memory = want('memory') ? await measureIndexMemory(dir) : null;
-      if (memory) console.table({ 'fresh process RSS, folder indexed, listed and watched (MB)': memory.rssMb.toFixed(0), 'fresh process main heap (MB)': memory.heapUsedMb.toFixed(0), 'index worker heap (MB)': memory.workerHeapMb.toFixed(0) });
+      // The packaged app's workers are the build's bundles, without tsx (~27 MB of RSS each).
+      const memoryBuilt = want('memory') && workersBuilt() ? await measureIndexMemory(dir, true) : null;
+      if (memory) {
+        console.table({
+          'fresh process RSS, folder indexed, listed and watched; workers from source under tsx (MB)': memory.rssMb.toFixed(0),
+          'the same, workers from the build as packaged (MB)': memoryBuilt?.rssMb.toFixed(0) ?? 'not built',
+          'fresh process main heap (MB)': memory.heapUsedMb.toFixed(0),
+          'index worker heap (MB)': memory.workerHeapMb.toFixed(0),
+        });
+      }
       const list = want('list') ? await benchListQueries(dir) : null;
       if (list) console.table({ 'list query p50 (ms)': list.p50.toFixed(1), 'list query p95 (ms)': list.p95.toFixed(1), 'facet counts p95 (ms)': list.facetsP95.toFixed(1), 'quick open p95 (ms)': list.quickOpenP95.toFixed(1) });
       const validation = want('validation') ? await benchValidation(dir) : null;
@@ -194,7 +205,7 @@ async function main(): Promise<void> {
           'Ctrl+S to row painted p95 (ms)': live.saveP95.toFixed(0),
         });
       }
-      reports.push({ items: size, measurements, ratios, index, memory, list, validation, validationMemory, ui, editing, live, git });
+      reports.push({ items: size, measurements, ratios, index, memory, memoryBuilt, list, validation, validationMemory, ui, editing, live, git });
     }
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -6,11 +6,12 @@ import { ListService } from '../src/main/services/list/list-service';
 
 /**
  * Boots the index (worker) and list services as the app does, on a throwaway data folder, opens
- * `dir`, runs `use`, and always shuts both down and removes the data folder.
+ * `dir`, runs `use`, and always shuts both down and removes the data folder. `workerEntry`: the
+ * index worker's module (default: the source beside the service, under tsx).
  */
-export async function withIndexedList<T>(dir: string, use: (index: IndexService, list: ListService) => Promise<T>): Promise<T> {
+export async function withIndexedList<T>(dir: string, use: (index: IndexService, list: ListService) => Promise<T>, workerEntry?: URL): Promise<T> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-bench-data-'));
-  const index = new IndexService({ dataDir });
+  const index = new IndexService(workerEntry === undefined ? { dataDir } : { dataDir, workerEntry });
   await index.boot();
   const list = new ListService(index, { emit: () => undefined });
   await list.boot();

@@ -15,7 +15,12 @@ export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
   private closed = false;
   private readonly started: Promise<void>;
 
-  constructor(root: string, settings: WatchSettings) {
+  /** `entry`: the watch worker's module (default: the one beside this file, built or source). */
+  constructor(
+    root: string,
+    settings: WatchSettings,
+    private readonly entry: URL | null = findWorkerEntry('watch-worker', import.meta.url),
+  ) {
     super();
     this.started = this.start(root, settings);
   }
@@ -27,7 +32,7 @@ export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
   }
 
   private async start(root: string, settings: WatchSettings): Promise<void> {
-    const entry = findWorkerEntry('watch-worker', import.meta.url);
+    const entry = this.entry;
     // A small young generation: a crawl (and chokidar's polling) makes short-lived garbage, and V8
     // would otherwise size it from the (default, large) old space and keep the peak.
     const worker = entry === null ? 'no watch-worker entry beside the watcher (the bundle must emit watch-worker.js)' : await startServiceWorker(entry, { maxYoungGenerationSizeMb: 16 });
@@ -102,4 +107,9 @@ export class WorkerWatchHandle extends EventEmitter implements WatchHandle {
 /** The app's watcher factory: watching off the main thread. */
 export function workerWatcher(root: string, settings: WatchSettings): WorkerWatchHandle {
   return new WorkerWatchHandle(root, settings);
+}
+
+/** A watcher factory whose worker runs `entry` (e.g. the build's `watch-worker.js`, for the bench). */
+export function workerWatcherAt(entry: URL): (root: string, settings: WatchSettings) => WorkerWatchHandle {
+  return (root, settings) => new WorkerWatchHandle(root, settings, entry);
 }
