@@ -37,7 +37,7 @@ export function createHandlers(services: FolioServices, appInfo: AppInfo): Handl
     'list:rows': async ({ paths, columns }) => ok(await list.rows(paths, columns)),
     'list:quickOpen': async (query) => ok(await list.quickOpen(query)),
     'document:read': (relPath) => workspace.read(relPath),
-    'document:save': (request) => workspace.save(request.path, request.text, request.baseHash),
+    'document:save': (request) => workspace.save(request.path, request.text, request.baseHash, request.columns),
     'shell:openExternal': async (url) => {
       const checked = checkExternalUrl(url);
       if (checked === null) return fail('path-refused', 'Only https: and mailto: links can be opened.');

@@ -154,6 +154,12 @@ export interface SaveResult {
   readonly mtimeMs: number;
   /** False when the text equalled the disk already and nothing was written. */
   readonly written: boolean;
+  /**
+   * The saved item's list row for the `columns` the request named, read after the index took the
+   * save in (null when the list does not hold the file); absent when no columns were named or
+   * nothing was written. The renderer paints it without asking the list again.
+   */
+  readonly row?: ListRow | null;
 }
 
 /** Unsaved edits kept by main for crash recovery (`drafts:list`), restored byte for byte. */

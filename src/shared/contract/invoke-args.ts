@@ -64,6 +64,8 @@ export const invokeArgs = {
         text: z.string().max(64 * 1024 * 1024),
         // The hash of the bytes the edit was based on; null to create a file that must not exist.
         baseHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+        // The list's columns: the answer then carries the saved item's row for them.
+        columns: z.array(columnSchema).max(50).readonly().optional(),
       })
       .strict(),
   ]),

@@ -132,9 +132,11 @@ describe('web host', () => {
     const client = await connect();
     const read = (await client.call('document:read', ['news/first.md'])) as { value: { hash: string; text: string } };
     const edited = read.value.text.replace('title: First', 'title: Second');
-    const saved = (await client.call('document:save', [{ path: 'news/first.md', text: edited, baseHash: read.value.hash }])) as { ok: boolean; value: { hash: string; written: boolean } };
+    const saved = (await client.call('document:save', [{ path: 'news/first.md', text: edited, baseHash: read.value.hash, columns: ['title'] }])) as { ok: boolean; value: { hash: string; written: boolean; row?: unknown } };
     expect(saved.ok).toBe(true);
     expect(saved.value.written).toBe(true);
+    // The answer carries the saved item's row for the list's columns, so the list paints it without asking.
+    expect(saved.value.row).toEqual(expect.objectContaining({ path: 'news/first.md', title: 'Second', cells: { title: 'Second' } }));
     expect(await readFile(path.join(dir, 'folder', 'news', 'first.md'), 'utf8')).toBe(edited);
     // The list follows the save at once (the watcher drops its echo, so nothing else would tell it).
     const rows = await client.call('list:rows', [{ paths: ['news/first.md'], columns: ['title'] }]);

@@ -1,7 +1,9 @@
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import { ListEngine } from '../list/list-engine';
-import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
+import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest, SavedFile } from './index-worker-protocol';
 import { lstatSync } from 'node:fs';
+import { MAX_EDITABLE_BYTES } from '../workspace/classify-text-bytes';
+import { buildIndexEntry } from './read-index-entry';
 import { readIndexEntries, scanFolder } from './scan-folder';
 import { scanFileSync } from './scan-file';
 import { PreparedBatchEncoder } from './prepared-batch-transfer';
@@ -26,6 +28,10 @@ export class IndexHost {
   private readonly touchedDuringScan = new Set<string>();
   /** As a scan helper: the layouts already sent to the scan this helper works for. */
   private encoder: PreparedBatchEncoder | null = null;
+  /** Applies reading files right now, and the saves taken in from their bytes meanwhile (see `readChanged`). */
+  private appliesReading = 0;
+  private savedSequence = 0;
+  private readonly savedWhileReading = new Map<string, number>();
 
   /**
    * `helperEntry` is the index worker's entry, for a scan's helper worker (null: scans run alone).
@@ -55,6 +61,9 @@ export class IndexHost {
         return;
       case 'apply':
         this.apply(request.id, request.root, request.changes).catch((error: unknown) => this.post({ type: 'failed', id: request.id, message: String(error) }));
+        return;
+      case 'saved':
+        this.applySaved(request.id, request.root, request.file);
         return;
       case 'reconcile':
         this.reconcile(request.id, request.root).catch((error: unknown) => this.post({ type: 'failed', id: request.id, message: String(error) }));
@@ -180,13 +189,51 @@ export class IndexHost {
     this.facetTimer.unref();
   }
 
+  /**
+   * Takes in a file Folio just saved, from the bytes it wrote: no read back through libuv's thread
+   * pool (which main's fsyncs share) and no await, so the list's next question already sees it. A
+   * file the list does not hold yet (new, or still to come in the scan) goes the usual way, where
+   * the read also checks it is an item; so does one whose size says it changed again since.
+   */
+  private applySaved(id: number, root: string, file: SavedFile): void {
+    if (this.root !== root || this.engine.get(file.path) === undefined || file.bytes.length !== file.size || file.size > MAX_EDITABLE_BYTES) {
+      this.apply(id, root, [{ path: file.path, kind: 'change' }]).catch((error: unknown) => this.post({ type: 'failed', id, message: String(error) }));
+      return;
+    }
+    if (this.scanId !== null) this.touchedDuringScan.add(file.path);
+    if (this.appliesReading > 0) this.savedWhileReading.set(file.path, ++this.savedSequence);
+    this.engine.update([buildIndexEntry(file.path, file.bytes, true, file.size, file.mtimeMs)], []);
+    this.post({ type: 'applied', id, updated: [file.path], removed: [] });
+    this.refreshFacetKeysLater();
+  }
+
+  /**
+   * Reads the changed paths' entries. A save taken in from its bytes while the read was on its way
+   * is at least as new as what the read found (it was written after the change this apply reports,
+   * and a change after it comes in a batch of its own), so those paths are returned to be left alone.
+   */
+  private async readChanged(root: string, toRead: readonly string[]): Promise<{ results: Awaited<ReturnType<typeof readIndexEntries>>; savedMeanwhile: ReadonlySet<string> }> {
+    const before = this.savedSequence;
+    this.appliesReading++;
+    let results: Awaited<ReturnType<typeof readIndexEntries>>;
+    try {
+      results = toRead.length === 0 ? [] : await readIndexEntries(root, toRead);
+    } finally {
+      this.appliesReading--;
+    }
+    const savedMeanwhile = new Set<string>();
+    for (const [relPath, sequence] of this.savedWhileReading) if (sequence > before) savedMeanwhile.add(relPath);
+    if (this.appliesReading === 0) this.savedWhileReading.clear();
+    return { results, savedMeanwhile };
+  }
+
   /** Re-reads the changed paths, drops unlinked and unreadable ones, and reports both lists. */
   private async apply(id: number, root: string, changes: readonly IndexChange[]): Promise<void> {
     const last = new Map<string, IndexChange['kind']>();
     for (const change of changes) last.set(change.path, change.kind);
     if (this.scanId !== null) for (const p of last.keys()) this.touchedDuringScan.add(p);
     const toRead = [...last].filter(([, kind]) => kind !== 'unlink').map(([p]) => p);
-    const results = toRead.length === 0 ? [] : await readIndexEntries(root, toRead);
+    const { results, savedMeanwhile } = await this.readChanged(root, toRead);
     if (this.root !== root) {
       this.post({ type: 'applied', id, updated: [], removed: [] });
       return;
@@ -196,8 +243,9 @@ export class IndexHost {
     const drop = (relPath: string): void => {
       if (this.engine.get(relPath) !== undefined) removed.push(relPath);
     };
-    for (const [relPath, kind] of last) if (kind === 'unlink') drop(relPath);
+    for (const [relPath, kind] of last) if (kind === 'unlink' && !savedMeanwhile.has(relPath)) drop(relPath);
     for (const { path: relPath, entry } of results) {
+      if (savedMeanwhile.has(relPath)) continue;
       if (entry === null) drop(relPath);
       else updated.push(entry);
     }

@@ -5,10 +5,10 @@ import type { Worker } from 'node:worker_threads';
 import type { IndexEntry } from '../../../shared/domain/search/index-entry';
 import { indexCacheFile } from './index-cache';
 import { IndexHost } from './index-host';
-import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest } from './index-worker-protocol';
+import type { IndexCall, IndexCalls, IndexChange, IndexWorkerMessage, IndexWorkerRequest, SavedFile } from './index-worker-protocol';
 import type { ScanStats } from './scan-folder';
 
-export type { IndexChange } from './index-worker-protocol';
+export type { IndexChange, SavedFile } from './index-worker-protocol';
 
 /** Scan progress for the count and the bar. */
 export interface IndexProgress {
@@ -349,6 +349,14 @@ export class IndexService {
   applyChanges(changes: readonly IndexChange[]): Promise<IndexChangeSet> {
     if (changes.length === 0) return Promise.resolve({ updated: [], removed: [] });
     return this.applyAt((id, root) => ({ type: 'apply', id, root, changes }));
+  }
+
+  /**
+   * Takes in a file Folio has just saved, from the bytes it wrote: `applyChanges` for that one
+   * file without reading it back (the host reads it after all when it does not hold it yet).
+   */
+  applySaved(file: SavedFile): Promise<IndexChangeSet> {
+    return this.applyAt((id, root) => ({ type: 'saved', id, root, file }));
   }
 
   /**

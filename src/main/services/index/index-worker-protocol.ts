@@ -17,6 +17,14 @@ export interface IndexChange {
   readonly kind: 'add' | 'change' | 'unlink';
 }
 
+/** A file Folio has just written, as written: its bytes and the size and mtime the disk reports. */
+export interface SavedFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
 /** Questions the index host answers from the entries it holds: the list's, and folder-wide reads. */
 export interface IndexCalls {
   query: (request: ListQueryRequest) => ListEngineResult;
@@ -52,6 +60,8 @@ export type IndexWorkerRequest =
   /** To a scan helper (another index worker): read, parse and ready these files. */
   | { readonly type: 'prepare'; readonly id: number; readonly files: readonly ScanFile[] }
   | { readonly type: 'apply'; readonly id: number; readonly root: string; readonly changes: readonly IndexChange[] }
+  /** Folio saved `path`: its entry is built from the bytes written, without reading them back. Answered with `applied`. */
+  | { readonly type: 'saved'; readonly id: number; readonly root: string; readonly file: SavedFile }
   | { readonly type: 'reconcile'; readonly id: number; readonly root: string }
   | { readonly type: 'cancel'; readonly id: number }
   | ({ readonly type: 'call'; readonly id: number } & IndexCall);

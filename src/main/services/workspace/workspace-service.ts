@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentSnapshot, Notice, SaveResult, WorkspaceChange, WorkspaceInfo } from '../../../shared/contract';
+import type { DocumentSnapshot, ListRow, Notice, SaveResult, WorkspaceChange, WorkspaceInfo } from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/lib/result';
 import type { EventSink } from '../../ipc/event-sink';
 import type { IndexService } from '../index/index-service';
@@ -108,21 +108,27 @@ export class WorkspaceService {
   /**
    * Saves a document if the disk still holds the bytes the edit was based on; otherwise returns a
    * `conflict` with the disk text. The watcher is told first, so Folio's own write is not echoed
-   * back as an external change.
+   * back as an external change. With `columns` (the list's), the answer carries the item's row
+   * as it is after the save, so the list can show it without asking again.
    */
-  async save(relPath: string, text: string, baseHash: string | null): Promise<Result<SaveResult>> {
+  async save(relPath: string, text: string, baseHash: string | null, columns?: readonly string[]): Promise<Result<SaveResult>> {
     if (!this.current) return fail('no-workspace', 'No folder is open.');
     this.watcher?.registerOwnWrite(relPath, hashBytes(Buffer.from(text, 'utf8')));
-    const written = await writeTextFileAtomic({ root: this.current.root, relPath, text, expectedHash: baseHash }, this.writeOptions);
-    if (!written.ok) return written;
-    const { hash, size, mtimeMs } = written.value;
+    let row: ListRow | null | undefined;
     // The watcher drops the echo of this save, so the index (the item's list row, its search
     // words, the facet counts) and the git status hear of it here: once the save resolves, the
-    // renderer's next list query already sees the saved file.
-    if (written.value.written) await this.index.applyChanges([{ path: relPath, kind: 'change' }]);
+    // renderer's next list query already sees the saved file. The index takes it from the bytes
+    // just written, while the folder's fsync runs (see writeTextFileAtomic).
+    const takeIn = async (file: { readonly size: number; readonly mtimeMs: number }, bytes: Buffer): Promise<void> => {
+      await this.index.applySaved({ path: relPath, bytes, size: file.size, mtimeMs: file.mtimeMs });
+      if (columns !== undefined) row = (await this.list.rows([relPath], columns))[0] ?? null;
+    };
+    const written = await writeTextFileAtomic({ root: this.current.root, relPath, text, expectedHash: baseHash, onReplaced: takeIn }, this.writeOptions);
+    if (!written.ok) return written;
+    const { hash, size, mtimeMs } = written.value;
     for (const listener of this.activityListeners) listener();
     for (const listener of this.fileListeners) listener(this.current.root, [relPath]);
-    return ok({ path: relPath, hash, size, mtimeMs, written: written.value.written });
+    return ok({ path: relPath, hash, size, mtimeMs, written: written.value.written, ...(row === undefined ? {} : { row }) });
   }
 
   /**

@@ -204,6 +204,67 @@ describe('writeTextFileAtomic', () => {
     });
   });
 
+  it('runs onReplaced once the new file is in place, alongside the folder fsync, and answers after both', async () => {
+    await put('doc.md', 'old');
+    const steps: string[] = [];
+    let syncDone = (): void => undefined;
+    let hookDone = (): void => undefined;
+    const ops: Partial<AtomicWriteOps> = {
+      async syncDirectory() {
+        steps.push('folder fsync started');
+        await new Promise<void>((resolve) => (syncDone = resolve));
+        steps.push('folder fsync done');
+      },
+    };
+    let seen: { size: number; text: string; bytes: string } | null = null;
+    let settled = false;
+    const writing = writeTextFileAtomic(
+      {
+        root: ws.root,
+        relPath: 'doc.md',
+        text: 'new text',
+        expectedHash: hashBytes(Buffer.from('old')),
+        async onReplaced(file, bytes) {
+          steps.push('replaced');
+          seen = { size: file.size, text: await readFile(abs('doc.md'), 'utf8'), bytes: bytes.toString('utf8') };
+          await new Promise<void>((resolve) => (hookDone = resolve));
+        },
+      },
+      { ops },
+    ).finally(() => (settled = true));
+    await expect.poll(() => steps.length).toBe(2);
+    expect(steps.sort()).toEqual(['folder fsync started', 'replaced']);
+    expect(seen).toEqual({ size: 8, text: 'new text', bytes: 'new text' });
+    syncDone();
+    await expect.poll(() => steps).toContain('folder fsync done');
+    // The folder is synced but the index work is still going: no answer yet.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    hookDone();
+    expect(await writing).toMatchObject({ ok: true, value: { written: true, size: 8 } });
+  });
+
+  it('answers a write whose onReplaced fails, and runs none when nothing was written or the write failed', async () => {
+    await put('doc.md', 'old');
+    const calls: string[] = [];
+    const failing = await writeTextFileAtomic({
+      root: ws.root,
+      relPath: 'doc.md',
+      text: 'new',
+      expectedHash: hashBytes(Buffer.from('old')),
+      onReplaced: () => Promise.reject(new Error('index gone')),
+    });
+    expect(failing).toMatchObject({ ok: true, value: { written: true } });
+    const hook = (): Promise<void> => {
+      calls.push('called');
+      return Promise.resolve();
+    };
+    expect(await writeTextFileAtomic({ root: ws.root, relPath: 'doc.md', text: 'new', expectedHash: hashBytes(Buffer.from('new')), onReplaced: hook })).toMatchObject({ ok: true, value: { written: false } });
+    const renameFails = { rename: () => Promise.reject(fsError('ENOSPC')) };
+    expect(await writeTextFileAtomic({ root: ws.root, relPath: 'doc.md', text: 'newer', expectedHash: hashBytes(Buffer.from('new')), onReplaced: hook }, { ops: renameFails })).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+  });
+
   describe('disk full, read-only, permission denied (threats row 23)', () => {
     const original = Buffer.from('original bytes\n');
     const cases = [

@@ -16,6 +16,13 @@ export interface WriteTextFileInput {
   readonly text: string;
   /** sha256 hex of the bytes the edit was based on, or null for "create; must not exist yet". */
   readonly expectedHash: string | null;
+  /**
+   * Runs once the new bytes are in place under the target name (after the rename), alongside the
+   * folder's fsync; the write resolves when both are done. For work that needs the new file
+   * visible but not yet durable, such as updating the index (see `replaceChecked`). Its failure
+   * does not fail the write: the file is written either way.
+   */
+  readonly onReplaced?: (file: WriteTextFileOutcome, bytes: Buffer) => Promise<unknown>;
 }
 
 /** The file as written. `written` is false when the text already matched the disk byte for byte. */
@@ -186,7 +193,7 @@ export async function writeTextFileAtomic(
   input: WriteTextFileInput,
   options: WriteTextFileOptions = {},
 ): Promise<Result<WriteTextFileOutcome>> {
-  const { root, relPath, text, expectedHash } = input;
+  const { root, relPath, text, expectedHash, onReplaced } = input;
   if (typeof text !== 'string') return fail('invalid-argument', 'The text to save is not a string.');
   if (expectedHash !== null && !isContentHash(expectedHash)) {
     return fail('invalid-argument', 'The base version of the document is not a valid content hash.');
@@ -214,7 +221,7 @@ export async function writeTextFileAtomic(
 
   const ops: AtomicWriteOps = { ...nodeAtomicWriteOps, ...options.ops };
   const bytes = Buffer.from(text, 'utf8');
-  return withFileLock(target, () => replaceChecked(ops, target, parentReal, relPath, bytes, expectedHash));
+  return withFileLock(target, () => replaceChecked(ops, target, parentReal, relPath, bytes, expectedHash, onReplaced));
 }
 
 async function replaceChecked(
@@ -224,6 +231,7 @@ async function replaceChecked(
   relPath: string,
   bytes: Buffer,
   expectedHash: string | null,
+  onReplaced: WriteTextFileInput['onReplaced'],
 ): Promise<Result<WriteTextFileOutcome>> {
   const name = JSON.stringify(relPath);
   let disk: DiskState;
@@ -273,13 +281,27 @@ async function replaceChecked(
     await removeQuietly(ops, tempPath);
     return fsFailure(error, 'save', relPath);
   }
+  // The file under the target name is now whole, old or new, whatever happens next: the temp
+  // file was fsynced before the rename. What remains is the rename's own durability, which the
+  // folder's fsync gives. It stays before the answer, because the answer lets the renderer drop
+  // the edit's crash-recovery draft: answering first would leave a moment where a power cut brings
+  // back the old file with no draft left. Meanwhile `onReplaced` (the index taking the save in)
+  // runs: it only needs the new bytes visible, and both take a few ms, so the save waits for the
+  // longer of the two instead of their sum. The stat comes first so that work gets size and mtime.
+  const replaced = await finish(target, relPath, newHash, true);
+  const synced = syncDirectoryQuietly(ops, dir);
+  if (replaced.ok && onReplaced !== undefined) await Promise.all([synced, onReplaced(replaced.value, bytes).catch(() => undefined)]);
+  else await synced;
+  return replaced;
+}
+
+async function syncDirectoryQuietly(ops: AtomicWriteOps, dir: string): Promise<void> {
   try {
     await ops.syncDirectory(dir);
   } catch {
     // Best effort: some platforms (Windows) and file systems cannot fsync a folder; the data
     // itself is already on disk, only the rename's durability across a power cut is weaker.
   }
-  return finish(target, relPath, newHash, true);
 }
 
 /** Publishes the temp file under the target name only if that name is still free. */
