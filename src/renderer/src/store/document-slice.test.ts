@@ -1,15 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DocumentSnapshot, ItemSchemaDto } from '../../../shared/contract';
+import type { DocumentSnapshot, ItemSchemaDto, SaveResult } from '../../../shared/contract';
 import type { Result } from '../../../shared/lib/result';
 
 const apiMock = vi.hoisted(() => ({
   'schema:forItem': vi.fn(),
   'document:read': vi.fn(),
+  'document:save': vi.fn(),
+  'drafts:discard': vi.fn(),
+  'list:query': vi.fn(),
+  'list:facets': vi.fn(),
 }));
 vi.mock('../ipc/api', () => ({ api: apiMock }));
 
 const { useFolioStore } = await import('./index');
-const { SCHEMA_GRACE_MS, fetchItemSchema } = await import('./document-slice');
+const { SAVING_SHOWN_AFTER_MS, SCHEMA_GRACE_MS, fetchItemSchema } = await import('./document-slice');
 
 const hash = 'a'.repeat(64);
 function snapshot(path: string): DocumentSnapshot {
@@ -28,6 +32,10 @@ function deferred<T>() {
 beforeEach(() => {
   apiMock['document:read'].mockImplementation((path: string) => Promise.resolve({ ok: true, value: snapshot(path) }));
   apiMock['schema:forItem'].mockResolvedValue({ ok: true, value: schema });
+  apiMock['drafts:discard'].mockResolvedValue({ ok: true, value: null });
+  apiMock['list:query'].mockResolvedValue({ ok: false, error: { code: 'no-workspace', message: 'none' } });
+  apiMock['list:facets'].mockResolvedValue({ ok: true, value: [] });
+  globalThis.requestAnimationFrame = (callback: FrameRequestCallback) => setTimeout(() => callback(0), 0) as unknown as number;
   useFolioStore.setState({ selectedPath: null, document: null, text: null, itemSchema: null, itemSchemaLoading: null });
 });
 afterEach(() => {
@@ -91,5 +99,48 @@ describe('fetchItemSchema', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     void fetchItemSchema('news/c.md');
     expect(apiMock['schema:forItem']).toHaveBeenLastCalledWith('news/c.md');
+  });
+});
+
+describe('saving', () => {
+  const savedHash = 'b'.repeat(64);
+  const answer = (title: string): Result<SaveResult> => ({
+    ok: true,
+    value: { path: 'news/a.md', hash: savedHash, size: 1, mtimeMs: 2, written: true, row: { path: 'news/a.md', title, cells: { title }, problems: { error: 0, warning: 0, info: 0 } } },
+  });
+
+  async function openEdited(): Promise<void> {
+    await useFolioStore.getState().openDocument('news/a.md');
+    useFolioStore.getState().applyEdits([{ kind: 'set', path: ['title'], value: 'Edited' }]);
+  }
+
+  it("sends the list's columns and shows the answer's row in the same update as the saved document", async () => {
+    await openEdited();
+    apiMock['document:save'].mockResolvedValueOnce(answer('Edited'));
+    const rowWhenSaved: (string | null | undefined)[] = [];
+    const unsubscribe = useFolioStore.subscribe((state, prev) => {
+      if (state.document?.hash === savedHash && prev.document?.hash !== savedHash) rowWhenSaved.push(state.rows.get('news/a.md')?.title);
+    });
+    expect(await useFolioStore.getState().save()).toBe(true);
+    unsubscribe();
+    expect(apiMock['document:save']).toHaveBeenCalledWith(expect.objectContaining({ path: 'news/a.md', columns: useFolioStore.getState().columns }));
+    // One render shows both: the row is in place by the time the document update is delivered.
+    expect(rowWhenSaved).toEqual(['Edited']);
+  });
+
+  it('marks a save as running only once it is slow enough to see, and never sends a second one meanwhile', async () => {
+    await openEdited();
+    vi.useFakeTimers();
+    const slow = deferred<Result<SaveResult>>();
+    apiMock['document:save'].mockReturnValueOnce(slow.promise);
+    const saving = useFolioStore.getState().save();
+    expect(useFolioStore.getState().saving).toBe(false);
+    expect(await useFolioStore.getState().save()).toBe(false);
+    expect(apiMock['document:save']).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS);
+    expect(useFolioStore.getState().saving).toBe(true);
+    slow.resolve(answer('Edited'));
+    expect(await saving).toBe(true);
+    expect(useFolioStore.getState().saving).toBe(false);
   });
 });

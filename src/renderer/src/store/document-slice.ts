@@ -128,6 +128,12 @@ function isLeaving(state: Pick<FolioState, 'document' | 'selectedPath'>): boolea
 
 let schemaInFlight: Promise<void> | null = null;
 
+/** A save is on its way (see `save`): a second one waits for its answer. */
+let saveInFlight = false;
+
+/** How long a save runs before the UI says so (see `save`). */
+export const SAVING_SHOWN_AFTER_MS = 150;
+
 /**
  * An item's schema from main (`schema:forItem`), the fallback when main cannot say. One request
  * at a time: main works out the folder's schema on the first request after a scan (reading
@@ -225,20 +231,30 @@ export const createDocumentSlice: StateCreator<FolioState, [], [], DocumentSlice
 
     save: async () => {
       const { document, text, saving } = get();
-      if (document === null || text === null || saving || document.readOnly || document.hash === null) return false;
-      set({ saving: true });
-      const result = await api['document:save']({ path: document.path, text, baseHash: document.hash });
+      if (document === null || text === null || saving || saveInFlight || document.readOnly || document.hash === null) return false;
+      saveInFlight = true;
+      // `saving` (the "Saving…" button, disabled buttons) shows once a save is slow enough to see.
+      // Most answer within a few ms, and marking each at once re-rendered the document pane and
+      // painted a frame that the answer then waited behind, for the row's frame to follow.
+      const showSaving = setTimeout(() => set({ saving: true }), SAVING_SHOWN_AFTER_MS);
+      const { columns } = get();
+      let result: Awaited<ReturnType<(typeof api)['document:save']>>;
+      try {
+        result = await api['document:save']({ path: document.path, text, baseHash: document.hash, columns });
+      } finally {
+        clearTimeout(showSaving);
+        saveInFlight = false;
+      }
       set({ saving: false });
       if (get().document?.path !== document.path) return false;
       if (result.ok) {
+        // Main has indexed the saved file by now and sent its row; its sort place and facets
+        // follow. No workspace:changed comes for Folio's own save: the watcher drops the echo.
+        // The row goes in first, so whatever hears of the saved document finds it in place (React
+        // renders both at once).
+        if (result.value.written) get().showSavedRow(document.path, result.value.row, columns);
         // The buffer may have moved on while saving; only what was saved becomes the base.
         set({ document: { ...document, text, hash: result.value.hash, size: result.value.size, mtimeMs: result.value.mtimeMs }, conflict: null, changedOnDisk: false, deletedOnDisk: false, mergeBaseUnknown: false });
-        // Main has indexed the saved file by now; its row (title, sort place, facets) follows. No
-        // workspace:changed comes for Folio's own save: the watcher drops the echo.
-        if (result.value.written) {
-          get().forgetRows([document.path]);
-          void get().refreshList();
-        }
         // The draft is only dropped once nothing unsaved is left (typing may have gone on meanwhile).
         if (!selectIsDirty(get())) await get().discardDraft(document.path);
         return true;

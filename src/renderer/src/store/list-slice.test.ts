@@ -165,3 +165,35 @@ describe('a folder-wide validation update refetches the rows on screen without b
     expect(useFolioStore.getState().rows.get('item-0005.md')).toBe(before);
   });
 });
+
+describe('a saved item', () => {
+  const row = (title: string) => ({ path: 'item-0003.md', title, cells: { title }, problems: { error: 0, warning: 0, info: 0 } });
+
+  it('shows the row the save answered with at once, and asks the list again only after that frame', async () => {
+    const store = useFolioStore.getState();
+    await store.refreshList();
+    index.calls.length = 0;
+    const frames: FrameRequestCallback[] = [];
+    globalThis.requestAnimationFrame = (callback: FrameRequestCallback) => frames.push(callback);
+
+    store.showSavedRow('item-0003.md', row('Saved title'), useFolioStore.getState().columns);
+    expect(useFolioStore.getState().rows.get('item-0003.md')?.title).toBe('Saved title');
+    expect(index.calls).toEqual([]);
+
+    // The sort or a filter may move the item: the list is asked again once the frame is painted.
+    for (const frame of frames.splice(0)) frame(0);
+    await vi.waitFor(() => expect(index.calls.map((c) => c.channel)).toContain('list:query'));
+    expect(index.calls.map((c) => c.channel)).not.toContain('list:rows');
+  });
+
+  it('forgets the row when the answer has none for these columns, and asks again', async () => {
+    const store = useFolioStore.getState();
+    await store.refreshList();
+    index.calls.length = 0;
+    store.showSavedRow('item-0003.md', null, store.columns);
+    expect(useFolioStore.getState().rows.has('item-0003.md')).toBe(false);
+    store.showSavedRow('item-0004.md', { ...row('Other columns'), path: 'item-0004.md' }, ['title', 'date']);
+    expect(useFolioStore.getState().rows.has('item-0004.md')).toBe(false);
+    await vi.waitFor(() => expect(index.calls.map((c) => c.channel)).toContain('list:query'));
+  });
+});

@@ -51,6 +51,11 @@ export interface ListSlice {
   loadPaths: (start: number, end: number) => Promise<readonly string[] | null>;
   forgetRows: (paths: readonly string[]) => void;
   /**
+   * An item was saved: shows `row`, the item's row as main indexed it after the save (null or
+   * undefined: not known, fetched again instead), then asks the list again, after that frame.
+   */
+  showSavedRow: (path: string, row: ListRow | null | undefined, columns: readonly string[]) => void;
+  /**
    * Every cached row may be stale (validation's badges moved folder-wide): the visible rows are
    * fetched again and swapped in as they arrive, unchanged ones keeping their object; the rest
    * are dropped then, to be fetched when scrolled to.
@@ -106,6 +111,19 @@ function withRows(rows: ReadonlyMap<string, ListRow>, fetched: readonly ListRow[
   for (const row of fetched) next.set(row.path, row);
   return next;
 }
+
+/** Runs `task` once the next frame is painted; in a hidden window (no frames) a moment later all the same. */
+function afterNextPaint(task: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 250);
+}
+
 // One progress-driven refresh at a time: the index answers queries on the thread that scans, so
 // queries queued every 100 ms would slow the scan they report on. The newest progress still wins.
 let progressRefresh: Promise<void> | null = null;
@@ -299,6 +317,18 @@ export const createListSlice: StateCreator<FolioState, [], [], ListSlice> = (set
       const next = new Map(get().rows);
       for (const p of paths) next.delete(p);
       set({ rows: next });
+    },
+
+    showSavedRow: (path, row, columns) => {
+      // The save's answer carries the row: it is painted with the saved document in one render.
+      // Asking the list for it (or forgetting it, which fetched it by itself) cost a round trip
+      // whose answer waited behind that render, then a second render and frame.
+      if (row !== null && row !== undefined && row.path === path && get().columns === columns) set({ rows: withRows(get().rows, [row]) });
+      else get().forgetRows([path]);
+      // The save may also move the item (the sort) or take it out of the list (a filter or the
+      // search text): the list is asked again, once the frame with the new row is on screen, so
+      // that frame does not wait for the query and its render.
+      afterNextPaint(() => void get().refreshList());
     },
 
     progressChanged: (progress) => {
