@@ -98,8 +98,6 @@ export class IndexHost {
         return this.engine.entry(...request.args) ?? null;
       case 'entries':
         return this.engine.entries();
-      case 'sample':
-        return this.engine.sample(...request.args);
       case 'fieldValues':
         return this.engine.fieldValues(...request.args);
       case 'heap': {

@@ -37,7 +37,6 @@ export interface IndexCalls {
   entry: (path: string) => IndexEntry | null;
   /** Every entry, copied: for tests and tools only (at 50,000 items this is hundreds of MB). */
   entries: () => IndexEntry[];
-  sample: (limit: number) => IndexEntry[];
   fieldValues: (paths: readonly string[]) => { path: string; values: unknown[] }[];
   /** The host's heap (after a collection when the process runs with --expose-gc): for the memory bench. */
   heap: () => { readonly heapUsedMb: number; readonly heapTotalMb: number; readonly externalMb: number };

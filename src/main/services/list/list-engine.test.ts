@@ -133,16 +133,6 @@ describe('ListEngine folder-wide reads', () => {
     expect(values.find((v) => v.path === 'news/007.md')?.values).toEqual([1007, 'odd', undefined]);
     expect(values.find((v) => v.path === 'news/099.md')?.values).toEqual([1099, 'odd', undefined]);
   });
-
-  it('samples entries spread evenly in path order, as plain copies, never more than asked or held', () => {
-    const engine = new ListEngine();
-    engine.addScanned([...items].reverse());
-    const sample = engine.sample(10);
-    expect(sample.map((e) => e.path)).toEqual(Array.from({ length: 10 }, (_, k) => `news/${String(k * 10).padStart(3, '0')}.md`));
-    expect(sample[3]?.frontmatter).toEqual({ title: 'Item 30', id: 1030, link: { brand: 'even' } });
-    expect(engine.sample(1000)).toHaveLength(100);
-    expect(engine.sample(0)).toEqual([]);
-  });
 });
 
 describe('ListEngine rows and kept orders', () => {

@@ -190,23 +190,6 @@ export class ListEngine {
     return [...this.byPath.keys()].map((path) => plainEntry(this.get(path) as IndexEntry));
   }
 
-  /**
-   * Up to `limit` entries spread evenly over the folder in path order, as plain copies: a schema
-   * inferred from them is close to the whole folder's at a fraction of the cost (50,000 full
-   * copies would be ~800 MB of objects).
-   */
-  sample(limit: number): IndexEntry[] {
-    // The path order a query keeps (built once), not a fresh sort of every path per call.
-    const paths = this.sorted(null).map((entry) => entry.path);
-    const count = Math.min(Math.max(0, Math.floor(limit)), paths.length);
-    const picked: IndexEntry[] = [];
-    for (let k = 0; k < count; k++) {
-      const entry = this.get(paths[Math.floor((k * paths.length) / count)] as string);
-      if (entry !== undefined) picked.push(plainEntry(entry));
-    }
-    return picked;
-  }
-
   /** The values at a few field paths for every entry (`getPathValue` semantics): folder-wide reads without copying entries. */
   fieldValues(paths: readonly string[]): { path: string; values: unknown[] }[] {
     const out: { path: string; values: unknown[] }[] = [];
