@@ -13,6 +13,8 @@ export interface BenchHost {
 export interface BenchPage {
   readonly page: Page;
   readonly host: BenchHost;
+  /** `performance.now()` when the host's process was started (after the browser was up). */
+  readonly hostStartedAt: number;
   /** Closes the browser, stops the host, and removes the host's data folder. */
   close(): Promise<void>;
 }
@@ -25,14 +27,16 @@ export interface BenchPage {
 export async function openBenchPage(dir: string, init?: () => void): Promise<BenchPage> {
   const browser = await chromium.launch({
     ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   if (init !== undefined) await page.addInitScript(init);
+  const hostStartedAt = performance.now();
   const { url, child, dataDir } = await spawnWebHost(dir);
   return {
     page,
     host: { url },
+    hostStartedAt,
     async close() {
       await browser.close();
       if (child.exitCode === null && child.signalCode === null) {

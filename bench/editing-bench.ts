@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { FolioApi } from '../src/shared/contract';
 import { DEFAULT_VALIDATION_START_GATE } from '../src/main/services/validation/validation-start-gate';
-import { startWebHost } from '../src/web/host/start-web-host';
 import { generateCorpusItem, writeCorpus } from './generate-corpus';
 import { percentile } from './measure';
+import { openBenchPage } from './bench-page';
 
 /** Opens and typing measured in one phase of validation (right after the list, during its run, after it). */
 export interface EditingPhase {
@@ -53,7 +52,6 @@ export interface EditingBenchResult extends EditingPhase {
   readonly afterValidation: EditingPhase | null;
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
 /** Where the bench puts its item with a 20-card list of objects (removed afterwards). */
 export const TWENTY_CARDS_PATH = 'bench-editing/twenty-cards.md';
 const TYPED = 'Folio keeps every byte you did not edit, even at fifty thousand';
@@ -215,18 +213,12 @@ function phaseOf(sortedOpens: readonly number[], formTyping: TypingFigures, body
 }
 
 /** Runs the built renderer (`npm run build` first) against `dir` in headless Chromium. */
-export async function benchEditing(dir: string, rendererDir = path.join(repoRoot, 'out', 'renderer')): Promise<EditingBenchResult> {
+export async function benchEditing(dir: string): Promise<EditingBenchResult> {
   const cardsFile = path.join(dir, ...TWENTY_CARDS_PATH.split('/'));
   await mkdir(path.dirname(cardsFile), { recursive: true });
   await writeFile(cardsFile, twentyCardItem());
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-editing-bench-'));
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.addInitScript(instrument);
-  const host = await startWebHost({ rendererDir, folder: dir, dataDir, version: 'bench' });
+  const bench = await openBenchPage(dir, instrument);
+  const { page, host } = bench;
   try {
     await page.goto(host.url);
     await page.locator('.list-status').filter({ hasText: /^\d+ items$/ }).waitFor({ timeout: 600_000 });
@@ -268,9 +260,7 @@ export async function benchEditing(dir: string, rendererDir = path.join(repoRoot
       afterValidation,
     };
   } finally {
-    await browser.close();
-    await host.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await bench.close();
     await rm(path.dirname(cardsFile), { recursive: true, force: true });
   }
 }

@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { FolioApi } from '../src/shared/contract';
 import { DEFAULT_VALIDATION_START_GATE } from '../src/main/services/validation/validation-start-gate';
-import { startWebHost } from '../src/web/host/start-web-host';
+import { openBenchPage } from './bench-page';
 import { percentile } from './measure';
 
 /** What a curator sees in Chromium, timed through the web host on one corpus folder. */
@@ -13,7 +9,7 @@ export interface UiBenchResult {
   readonly items: number;
   /** From starting the host (services boot, folder open, scan starts) to the first row painted. */
   readonly firstRowsMs: number;
-  /** The host's part of that: services booted (index worker started) and the folder's scan started. */
+  /** The host's part of that: its process started (from source, under tsx), services booted and the folder's scan started. */
   readonly hostBootMs: number;
   /** The page's part: navigation start to the renderer's document loaded (bundle parsed and run). */
   readonly pageLoadMs: number;
@@ -61,18 +57,10 @@ async function validationDone(page: Page): Promise<boolean> {
   });
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-
 /** Runs the built renderer (`npm run build` first) against `dir` in headless Chromium. */
 export async function benchUi(dir: string): Promise<UiBenchResult> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'folio-ui-bench-'));
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-  });
-  const page = await browser.newPage();
-  const start = performance.now();
-  const host = await startWebHost({ rendererDir: path.join(repoRoot, 'out', 'renderer'), folder: dir, dataDir, version: 'bench' });
+  const bench = await openBenchPage(dir);
+  const { page, host, hostStartedAt: start } = bench;
   const hostBootMs = performance.now() - start;
   try {
     await page.goto(host.url);
@@ -123,8 +111,6 @@ export async function benchUi(dir: string): Promise<UiBenchResult> {
       rendererHeapMb: heap.usedSize / 2 ** 20,
     };
   } finally {
-    await browser.close();
-    await host.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
