@@ -43,7 +43,7 @@ describe('SchemaService', () => {
     await ws.cleanup();
   });
 
-  it('before validation has run, infers from a sample in the validation engine once per scan, asked as the scan ends', async () => {
+  it('before validation has run, infers from a sample in the validation engine once per scan, asked for as the scan starts', async () => {
     samples = 0;
     validated = null;
     const first = await service.forItem('item-1.md');
@@ -54,7 +54,7 @@ describe('SchemaService', () => {
     await service.forItem('item-2.md');
     expect(samples).toBe(1);
     expect(sampleLimits).toEqual([SCHEMA_SAMPLE_SIZE]);
-    // A new scan asks for a new sample as it ends, before any item is opened; opening one then reuses it.
+    // A new scan asks for a new sample as it starts, before any item is opened; opening one then reuses it.
     await index.open(ws.root);
     await vi.waitFor(() => expect(samples).toBe(2));
     await service.forItem('item-2.md');

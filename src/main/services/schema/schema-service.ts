@@ -50,12 +50,14 @@ export interface ValidatedSchemaSource {
  * so the form's widgets and the problems shown under them come from one schema. Until the first
  * validation of a folder finishes (about half a minute at 50,000 items), the form uses a schema
  * the validation worker infers from an even sample of 1,000 files, asked for as soon as a scan
- * ends so the first item opened finds it ready. Not here: inferring even that sample took
+ * starts so the first item opened finds it ready. Not here: inferring even that sample took
  * ~250 ms of the main thread, just when the curator opens the first items.
  */
 export class SchemaService {
   private cache: CachedSchema | null = null;
   private sampled: SampledSchema | null = null;
+  /** Between a scan's first chunk and its end. */
+  private scanning = false;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -67,9 +69,14 @@ export class SchemaService {
   boot(): Promise<void> {
     // A new scan (another folder, or the same one reopened) makes a sampled schema stale.
     this.unsubscribe = this.index.onEvent((event) => {
-      if (event.kind !== 'ready') return;
+      if (event.kind === 'changed') return;
+      // A scan's first chunk (or its end, for a scan that streamed none): a new scan makes the
+      // sampled schema stale, and the next one is asked for at once. The validation worker infers
+      // it at nice 19, on the cycles the scan leaves idle, so the first item opened finds it ready.
+      const starting = !this.scanning;
+      this.scanning = event.kind === 'chunk';
+      if (!starting) return;
       this.sampled = null;
-      // Started now, while the list paints, in the validation worker (idle until its full run).
       if (this.validated.schemaOf(event.root) === null) void this.folderSchema(event.root).catch(() => undefined);
     });
     return Promise.resolve();
