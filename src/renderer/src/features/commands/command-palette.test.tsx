@@ -141,7 +141,7 @@ describe('command palette', () => {
       fireEvent.keyDown(input(), { key: 'Enter' });
       await Promise.resolve();
     });
-    expect(apiMock['document:save']).toHaveBeenCalledWith({ path: 'a.md', text: `${text}more\n`, baseHash: 'hash-a.md' });
+    expect(apiMock['document:save']).toHaveBeenCalledWith({ path: 'a.md', text: `${text}more\n`, baseHash: 'hash-a.md', columns: useFolioStore.getState().columns });
   });
 });
 
