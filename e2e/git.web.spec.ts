@@ -91,6 +91,11 @@ test('track the folder, edit a title, see the badge and field summary, diff, com
 
   // Edit the title in the form and save: the list badge and the field summary follow.
   await openItem(page, item);
+  // The panel docks beside the open item instead of floating over it: the item's Save button
+  // stays uncovered (and clickable) while the panel is open.
+  const saveBox = await page.getByRole('button', { name: 'Save', exact: true }).boundingBox();
+  const panelBox = await panel.boundingBox();
+  expect(saveBox !== null && panelBox !== null && saveBox.x + saveBox.width <= panelBox.x).toBe(true);
   const via = await editTitle(page, folio.folder, item, 'Exchange moves admit alerts to FHIR subscriptions');
   await expect(row(page, item).locator('[data-git="modified"]')).toBeVisible();
   const change = panel.locator(`.git-change[data-path="${item}"]`);

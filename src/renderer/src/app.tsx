@@ -10,7 +10,7 @@ import { ProblemsButton, ProblemsPanel } from './features/problems';
 import { NoticeBar } from './components/notice-bar';
 import { useFolioStore } from './store';
 
-/** The main window: the item list on the left, the open item on the right. */
+/** The main window: the item list on the left, the open item on the right, the git panel (when open) docked at the right edge. */
 export function App() {
   const workspace = useFolioStore((s) => s.workspace);
   const notice = useFolioStore((s) => s.notice);
@@ -40,12 +40,16 @@ export function App() {
         <ProblemsButton />
       </header>
       {notice && <NoticeBar notice={notice} onDismiss={dismissNotice} />}
-      <main className="app-main">
-        <ItemList />
-        <DocumentPane />
-      </main>
+      {/* The git panel docks beside the list and the open item instead of floating over them: the
+          open item's toolbar (Save, Revert) and its form stay reachable while it is open. */}
+      <div className="app-body">
+        <main className="app-main">
+          <ItemList />
+          <DocumentPane />
+        </main>
+        <GitPanel />
+      </div>
       <ProblemsPanel />
-      <GitPanel />
       {dialog?.kind === 'quick-open' && <QuickOpen onClose={closeDialog} />}
       {dialog?.kind === 'commands' && <CommandPalette onClose={closeDialog} />}
       <NeverLoseEdits />
