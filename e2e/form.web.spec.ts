@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { diffLines } from 'diff';
 import { parseFrontMatterDocument } from '../src/shared/domain/frontmatter';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures/web-host';
 import { openItem, waitForDisk } from './fixtures/ui';
 
@@ -95,4 +96,47 @@ test('editing every widget changes only the edited values (and their mirrors) on
   const lines = before.split('\n');
   const outside = removedLineNumbers(before, after).filter((l) => !allowed.has(l));
   expect(outside.map((l) => lines[l])).toEqual([]);
+});
+
+test('a far field focused from the keyboard or the Problems panel ends up in view', async ({ page, folio }) => {
+  await page.goto(folio.url);
+  await expect(page.locator('.list-status')).toHaveText(/\d+ items/);
+  await openItem(page, 'briefs/cyber-insurance-premiums.md');
+  const formTab = page.getByRole('tab', { name: 'Form' });
+  if (await formTab.count()) await formTab.click();
+  const form = page.getByRole('form', { name: 'Front matter' });
+  const title = form.locator('[data-field-path="title"]');
+  await expect(title).toBeAttached();
+  // Rows off screen are laid out at an estimated height until shown (content-visibility): the
+  // height they had when last shown, which the git panel docking (a narrower form) makes stale.
+  // A scroll to a far field lands where the estimates put it; the form corrects it.
+  await page.getByLabel('Git status').getByRole('button').first().click();
+  await expect(page.getByRole('complementary', { name: 'Git' })).toBeVisible();
+  const panel = page.locator('#fm-panel');
+  const inPanel = async (field: Locator): Promise<boolean> => {
+    const [box, view] = [await field.boundingBox(), await panel.boundingBox()];
+    return box !== null && view !== null && box.y >= view.y && box.y + box.height <= view.y + view.height;
+  };
+  // The rows around a focused field take their real heights over the next frames: judged after them.
+  const settled = () =>
+    page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          let frames = 0;
+          const next = (): void => {
+            frames += 1;
+            if (frames < 30) requestAnimationFrame(next);
+            else resolve();
+          };
+          requestAnimationFrame(next);
+        }),
+    );
+  await title.focus();
+  await expect(title).toBeFocused();
+  await settled();
+  expect(await inPanel(title)).toBe(true);
+  const last = form.locator('[data-field-path]').last();
+  await last.focus();
+  await settled();
+  expect(await inPanel(last)).toBe(true);
 });

@@ -13,6 +13,7 @@ import { selectFrontMatterModel } from './select-front-matter-model';
 import { useChildSegments } from './use-field';
 import { useItemSchema } from './use-item-schema';
 import './front-matter-form.css';
+import { keepFocusedFieldInView } from './keep-focused-field-in-view';
 
 /** Props of {@link FrontMatterForm}. */
 export interface FrontMatterFormProps {
@@ -89,7 +90,7 @@ export function FrontMatterForm({ problems = NO_PROBLEMS }: FrontMatterFormProps
   return (
     <FormContext.Provider value={context}>
       {/* Busy until the item's schema is known: the widgets come from it (a cold folder schema can land after the item). */}
-      <form className="ff-form" aria-label="Front matter" data-item-path={itemPath} aria-busy={itemSchema === null} onSubmit={(e) => e.preventDefault()}>
+      <form className="ff-form" aria-label="Front matter" data-item-path={itemPath} aria-busy={itemSchema === null} onSubmit={(e) => e.preventDefault()} onFocus={keepFocusedFieldInView}>
         {readOnlyReason !== null && (
           <p className="ff-readonly" role="status">
             The form is read-only. {readOnlyReason} Fix it in the Raw YAML tab; the form becomes editable again once the front matter reads cleanly.
