@@ -1,3 +1,4 @@
+import { acquireModel } from './model-cache';
 import { monaco } from './monaco-host';
 
 /** The options Folio's editors differ in; the rest are the same for every editor. */
@@ -17,7 +18,8 @@ interface PooledEditor {
 /**
  * Creating a Monaco editor measures fonts and builds its whole view (about 30 ms of each item
  * open on 2 shared cores, most of it a forced layout; bench/editing-bench.ts). Editors released
- * when an item closes are kept here, detached and without a model, and handed to the next item.
+ * when an item closes are kept here, detached and without a model (but for the one warmed up
+ * before the first open, see prewarmEditor), and handed to the next item.
  * Two are enough: the body editor and the raw YAML one.
  */
 const free: PooledEditor[] = [];
@@ -65,7 +67,13 @@ export function acquireEditor(container: HTMLElement, model: monaco.editor.IText
   // size, the editor's resize observer corrects it after the browser's own layout, before the
   // frame paints.
   if (pooled.size !== undefined && pooled.size.width > 0 && pooled.size.height > 0) pooled.editor.layout(pooled.size, true);
-  pooled.editor.setModel(model);
+  // The editor built ahead of the first open never had a pane: measured once here, or its resize
+  // observer would render the first item a second time, a frame later, at the pane's size. The
+  // page's layout this forces is the one Monaco's render would force in the next frame anyway.
+  else pooled.editor.layout();
+  // The warmed editor already shows the body's model (refilled by the caller): setting it again
+  // would rebuild the view it built while the app was idle.
+  if (pooled.editor.getModel() !== model) pooled.editor.setModel(model);
   inUse.set(pooled.editor, pooled);
   return pooled.editor;
 }
@@ -87,12 +95,17 @@ export function releaseEditor(editor: monaco.editor.IStandaloneCodeEditor): void
   free.push(pooled);
 }
 
+/** Markdown like an item's body, rendered once ahead of the first open. */
+const WARM_UP_BODY = '# Heading\n\nSome *body* text with a [link](x.md), `code` and **emphasis**.\n\n- a list item\n- another\n\n> a quote\n';
+
 /**
  * Builds one editor ahead of the first open, while the app is idle: its creation (fonts measured,
  * view built) then does not land on the first item the curator clicks. Laid out off screen for
- * that moment, so the measurements are real, then detached into the pool. It also renders a
- * scratch Markdown text once: the Markdown grammar (its own chunk, loaded on first use) and the
- * view's line rendering are then ready too, instead of being first paid by the first open.
+ * that moment, so the measurements are real, then detached into the pool. It shows the body
+ * region's model (model-cache.ts, holding no document yet) with a scratch Markdown text, and keeps
+ * it: the first item opened refills that model and finds it already in this editor, so its open
+ * costs what every later one does (a new model and its view were ~20 ms of the first open;
+ * bench/editing-bench.ts). The Markdown grammar and the view's line rendering are warm too.
  */
 export function prewarmEditor(): void {
   if (free.length > 0) return;
@@ -100,10 +113,8 @@ export function prewarmEditor(): void {
   host.style.cssText = 'position:fixed;left:-10000px;top:0;width:600px;height:400px;visibility:hidden';
   document.body.appendChild(host);
   const pooled = create({ ariaLabel: '', readOnly: true }, host);
-  const scratch = monaco.editor.createModel('# Heading\n\nSome *body* text with a [link](x.md).\n', 'markdown');
-  pooled.editor.setModel(scratch);
-  pooled.editor.setModel(null);
-  scratch.dispose();
+  const { entry } = acquireModel('', 'body', WARM_UP_BODY, 'markdown');
+  pooled.editor.setModel(entry.model);
   pooled.host.remove();
   pooled.host.style.cssText = '';
   free.push(pooled);

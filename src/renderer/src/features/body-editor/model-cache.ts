@@ -4,7 +4,7 @@ import { monaco } from './monaco-host';
 export type EditorRegion = 'body' | 'front-matter';
 
 interface CachedModel {
-  /** The document the model holds now; a model is refilled for the next document. */
+  /** The document the model holds now ('' for none: warmed up before the first open); a model is refilled for the next document. */
   documentKey: string;
   readonly model: monaco.editor.ITextModel;
   viewState: monaco.editor.ICodeEditorViewState | null;
