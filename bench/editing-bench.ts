@@ -140,15 +140,19 @@ async function measureOpens(page: Page, count: number): Promise<number[]> {
         element.click();
         // Inline, not a named helper: tsx would wrap a named function in `__name`, unknown in the page.
         const selector = JSON.stringify(wanted);
+        let inFrame = false;
         while (
           document.querySelector('.document-path')?.textContent !== wanted ||
           document.querySelector(`form[aria-label="Front matter"][data-item-path=${selector}]:not([aria-busy="true"]) [data-field-path="title"]`) === null ||
           document.querySelector(`.monaco-text-editor[data-region="body"][data-document=${selector}]`) === null
         ) {
           await new Promise((r) => requestAnimationFrame(r));
+          inFrame = true;
         }
-        // The frame in which it appeared has been painted once this task runs.
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        // Checked in a frame callback, the page is what this frame paints: a task queued now runs
+        // once it has. (A requestAnimationFrame from here would wait for the frame after it, and
+        // count the preview's deferred first render that frame carries.)
+        await new Promise((r) => (inFrame ? setTimeout(r, 0) : requestAnimationFrame(() => setTimeout(r, 0))));
         return performance.now() - start;
       }, target),
     );
