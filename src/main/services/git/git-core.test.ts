@@ -98,9 +98,7 @@ describe('runGit safety (threats row 11)', () => {
   it('never runs a filter named in the folder\'s config.worktree (read when extensions.worktreeConfig is on)', async () => {
     const dir = await repo();
     const marker = path.join(sb.root, 'WORKTREE_FILTER');
-    const script = path.join(sb.root, 'filter.sh');
-    await writeFile(script, `#!/bin/sh\necho ran >> '${marker}'\ncat\n`);
-    await chmod(script, 0o755);
+    const script = await markerScript('filter.sh', marker, 'cat');
     sb.git(dir, 'config', 'core.repositoryformatversion', '1');
     sb.git(dir, 'config', 'extensions.worktreeConfig', 'true');
     // `git config --local --list` does not show this file; git status and add still read it.
