@@ -70,10 +70,7 @@ export class ValidationEngine {
   async inferSample(root: string, limit: number): Promise<FolioSchema> {
     const files = evenSample((await listWorkspacePaths(root)).contentFiles, limit);
     const items: { path: string; data: Readonly<Record<string, unknown>> | null }[] = [];
-    for (const rel of files) {
-      const read = await this.readWalkedFile(path.join(root, ...rel.split('/')));
-      items.push({ path: rel, data: read.ok && read.mode === 'text' ? parseForIndex(read.text).data : null });
-    }
+    for (const rel of files) items.push({ path: rel, data: await this.frontMatterOf(root, rel) });
     return inferSchema(items);
   }
 
@@ -82,16 +79,19 @@ export class ValidationEngine {
    * current one when the last run inferred it, else a fresh read of every file, streamed through
    * inference (two passes, one parse held at a time).
    */
+  /** A walked file's parsed front matter, or null when it is not readable text or has none. */
+  private async frontMatterOf(root: string, rel: string): Promise<Readonly<Record<string, unknown>> | null> {
+    const read = await this.readWalkedFile(path.join(root, ...rel.split('/')));
+    return read.ok && read.mode === 'text' ? parseForIndex(read.text).data : null;
+  }
+
   async infer(root: string): Promise<FolioSchema> {
     const current = this.root === root ? this.service?.current() : undefined;
     if (current !== undefined && current.schemaSource === 'inferred') return current.schema;
     const files = (await listWorkspacePaths(root)).contentFiles;
     const inference = new SchemaInference({ maxItems: files.length });
     const numbers = new Int32Array(files.length).fill(-1);
-    const dataOf = async (rel: string): Promise<Readonly<Record<string, unknown>> | null> => {
-      const read = await this.readWalkedFile(path.join(root, ...rel.split('/')));
-      return read.ok && read.mode === 'text' ? parseForIndex(read.text).data : null;
-    };
+    const dataOf = (rel: string): Promise<Readonly<Record<string, unknown>> | null> => this.frontMatterOf(root, rel);
     await forEachInOrder(files, READ_AHEAD, dataOf, (data, rel, i) => {
       numbers[i] = inference.add({ path: rel, data });
     });
