@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -40,6 +40,17 @@ async function repo(): Promise<string> {
   return dir;
 }
 
+/**
+ * The control of a filter test: plain git, staging an edited item, runs the folder's clean filter
+ * (it leaves `marker`), so the same marker's absence after Folio's calls means something.
+ */
+async function expectPlainGitRunsTheFilter(dir: string, marker: string): Promise<void> {
+  await writeFile(path.join(dir, 'item.md'), '---\ntitle: Control\n---\nBody\n');
+  sb.git(dir, 'add', 'item.md');
+  expect(existsSync(marker)).toBe(true);
+  await rm(marker);
+}
+
 describe('runGit safety (threats row 11)', () => {
   it('never runs a hostile core.fsmonitor or a pre-commit hook of an untrusted folder', async () => {
     const dir = await repo();
@@ -53,7 +64,7 @@ describe('runGit safety (threats row 11)', () => {
     // Control: plain git does run the hostile fsmonitor, so the test can see the marker at all.
     sb.git(dir, 'status');
     expect(existsSync(marker)).toBe(true);
-    await import('node:fs/promises').then((fs) => fs.rm(marker));
+    await rm(marker);
 
     await writeFile(path.join(dir, 'item.md'), '---\ntitle: Two\n---\nBody\n');
     expect((await getStatus(dir, sb.opts)).ok).toBe(true);
@@ -79,11 +90,7 @@ describe('runGit safety (threats row 11)', () => {
     sb.git(dir, 'config', 'filter.evil.smudge', script);
     sb.git(dir, 'config', 'diff.evil.textconv', script);
     await writeFile(path.join(dir, '.gitattributes'), '*.md filter=evil diff=evil\n');
-    // Control: plain git runs the clean filter when it stages the file.
-    await writeFile(path.join(dir, 'item.md'), '---\ntitle: Control\n---\nBody\n');
-    sb.git(dir, 'add', 'item.md');
-    expect(existsSync(marker)).toBe(true);
-    await import('node:fs/promises').then((fs) => fs.rm(marker));
+    await expectPlainGitRunsTheFilter(dir, marker);
 
     await writeFile(path.join(dir, 'item.md'), '---\ntitle: Two\n---\nBody\n');
     expect((await getStatus(dir, sb.opts)).ok).toBe(true);
@@ -104,11 +111,7 @@ describe('runGit safety (threats row 11)', () => {
     // `git config --local --list` does not show this file; git status and add still read it.
     await writeFile(path.join(dir, '.git', 'config.worktree'), `[filter "evil"]\n\tclean = ${script}\n`);
     await writeFile(path.join(dir, '.gitattributes'), '*.md filter=evil\n');
-    await writeFile(path.join(dir, 'item.md'), '---\ntitle: Control\n---\nBody\n');
-    // Control: plain git runs the clean filter when it stages the file.
-    sb.git(dir, 'add', 'item.md');
-    expect(existsSync(marker)).toBe(true);
-    await import('node:fs/promises').then((fs) => fs.rm(marker));
+    await expectPlainGitRunsTheFilter(dir, marker);
 
     await writeFile(path.join(dir, 'item.md'), '---\ntitle: Two\n---\nBody\n');
     expect((await getStatus(dir, sb.opts)).ok).toBe(true);
@@ -154,7 +157,7 @@ describe('runGit safety (threats row 11)', () => {
     const lock = path.join(dir, '.git', 'index.lock');
     await writeFile(lock, '');
     await writeFile(path.join(dir, 'item.md'), 'changed\n');
-    setTimeout(() => void import('node:fs/promises').then((fs) => fs.rm(lock)), 120);
+    setTimeout(() => void rm(lock), 120);
     const staged = await stageFiles(dir, ['item.md'], { ...sb.opts, lockRetries: 5, lockBackoffMs: 50 });
     expect(staged.ok).toBe(true);
   });
@@ -183,7 +186,7 @@ describe('programs a hostile repository config names for pull and push (threats 
     // Control: plain git runs the configured upload-pack locally for a path remote.
     sb.git(a, 'fetch', '-q');
     expect(existsSync(marker)).toBe(true);
-    await import('node:fs/promises').then((fs) => fs.rm(marker));
+    await rm(marker);
     expect((await pull(a, sb.opts)).ok).toBe(true);
     expect(existsSync(marker)).toBe(false);
 
@@ -204,7 +207,7 @@ describe('programs a hostile repository config names for pull and push (threats 
     sb.git(a, 'remote', 'add', 'evil', `ext::sh -c touch% ${extMarker}`);
     expect(() => sb.git(a, 'fetch', 'evil')).toThrow();
     expect(existsSync(extMarker)).toBe(true);
-    await import('node:fs/promises').then((fs) => fs.rm(extMarker));
+    await rm(extMarker);
     expect((await runGit(a, ['fetch', 'evil'], sb.opts)).ok).toBe(false);
     expect(existsSync(extMarker)).toBe(false);
   });
